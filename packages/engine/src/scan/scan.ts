@@ -1,0 +1,136 @@
+import type { Check } from '../core/check.js';
+import { emptyApiStats } from '../aws/api-stats.js';
+import { CallGovernor } from '../aws/call-governor.js';
+import { AwsClients } from '../aws/clients.js';
+import { confirmIdentity, credentialProvider, type CallerIdentity } from '../aws/credentials.js';
+import { classifyAwsError, errorFacts } from '../aws/error-kind.js';
+import { resolveRegions, validateRegionNames } from '../aws/regions.js';
+import { DEFAULT_RETRY_POLICY } from '../aws/retry-strategy.js';
+import { allChecks } from '../checks/registry.js';
+import { Channel } from './channel.js';
+import type { ScanEvent, ScanPlan } from './events.js';
+import { executePlan } from './execute.js';
+import { parseScanOptions, ScanSetupError, type ParsedScanOptions, type ScanOptions } from './options.js';
+import { collectorsOf, planExecution } from './plan.js';
+import { parseCheckSettings, selectChecks } from './select-checks.js';
+import { SummaryBuilder } from './summary.js';
+
+export interface ScanControls {
+  /** Cancels the scan: calls stop, the summary says `incomplete`. */
+  readonly signal?: AbortSignal;
+  /** The checks to choose from; the built-in catalogue by default. */
+  readonly catalogue?: readonly Check[];
+}
+
+const HOME_REGION: Readonly<Record<string, string>> = { aws: 'us-east-1', 'aws-cn': 'cn-north-1', 'aws-us-gov': 'us-gov-west-1' };
+
+function setupError(step: string, error: unknown): ScanSetupError {
+  const kind = classifyAwsError(error, false);
+  const { code, message } = errorFacts(error);
+  const detail = `${step} failed: ${message} (${code})`;
+  if (kind === 'aborted') return new ScanSetupError('aborted', 'The scan was cancelled before it started', { cause: error });
+  if (kind === 'access-denied') return new ScanSetupError('access-denied', detail, { cause: error });
+  if (kind === 'network' || kind === 'timeout') return new ScanSetupError('network', detail, { cause: error });
+  return new ScanSetupError('credentials', detail, { cause: error });
+}
+
+async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw setupError(name, error);
+  }
+}
+
+function linkedAbort(options: ParsedScanOptions, signal: AbortSignal | undefined): AbortController {
+  const controller = new AbortController();
+  const deadline = setTimeout(() => controller.abort(new Error('scan deadline reached')), options.deadlineMs);
+  deadline.unref();
+  controller.signal.addEventListener('abort', () => clearTimeout(deadline), { once: true });
+  if (signal?.aborted) controller.abort(signal.reason);
+  signal?.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
+  return controller;
+}
+
+function buildPlan(identity: CallerIdentity, regions: Awaited<ReturnType<typeof resolveRegions>>, checks: readonly Check[], tasks: number): ScanPlan {
+  return {
+    accountId: identity.accountId,
+    callerArn: identity.arn,
+    partition: identity.partition,
+    regions: regions.regions,
+    skippedRegions: regions.skipped,
+    checkIds: checks.map((c) => c.id),
+    collectorIds: collectorsOf(checks).map((c) => c.id),
+    totalTasks: tasks,
+  };
+}
+
+/**
+ * Scans one AWS account and streams what it finds. Throws ScanSetupError before the first
+ * event when the options are invalid or the account cannot be reached; after that, failures
+ * are events (collection issues and unknown results) and the summary always comes last.
+ */
+export async function* scan(input: ScanOptions, controls: ScanControls = {}): AsyncGenerator<ScanEvent> {
+  const startedAt = performance.now();
+  const options = parseScanOptions(input);
+  if (options.regions !== 'all') validateRegionNames(options.regions);
+  const checks = selectChecks(controls.catalogue ?? allChecks, options.checks);
+  const settings = parseCheckSettings(checks, options.checkSettings);
+  const controller = linkedAbort(options, controls.signal);
+  const { signal } = controller;
+  const stats = emptyApiStats();
+  const firstRegion = options.regions === 'all' ? 'us-east-1' : (options.regions[0] ?? 'us-east-1');
+  const credentials = credentialProvider(options.credentials, { region: firstRegion, endpoint: options.endpoint });
+  const governor = new CallGovernor(options.concurrency, stats, signal);
+  const aws = new AwsClients(
+    {
+      credentials,
+      endpoint: options.endpoint,
+      callTimeoutMs: options.callTimeoutMs,
+      retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: options.maxAttempts },
+      maxSocketsPerClient: options.concurrency.perRegionService,
+    },
+    governor,
+    signal,
+  );
+  try {
+    const identity = await step('Confirming the AWS identity (sts:GetCallerIdentity)', () => confirmIdentity(aws, firstRegion));
+    const homeRegion = HOME_REGION[identity.partition] ?? 'us-east-1';
+    const regions = await step('Listing the account regions (ec2:DescribeRegions)', () =>
+      resolveRegions(options.regions, aws, options.regions === 'all' ? homeRegion : firstRegion),
+    );
+    const execution = planExecution(checks, settings, regions.regions);
+    const plan = buildPlan(identity, regions, checks, execution.tasks.length);
+    yield { type: 'planned', plan };
+    const summary = new SummaryBuilder(startedAt);
+    const events = new Channel<ScanEvent>();
+    const memo = new Map<string, Promise<unknown>>();
+    const done = executePlan(execution, {
+      collector: {
+        accountId: identity.accountId,
+        partition: identity.partition,
+        aws,
+        signal,
+        memo: <T>(key: string, load: () => Promise<T>) => {
+          if (!memo.has(key)) memo.set(key, load());
+          return memo.get(key) as Promise<T>;
+        },
+      },
+      homeRegion,
+      now: options.now ?? new Date(),
+      signal,
+      emit: (event) => events.push(event),
+    }).finally(() => events.close());
+    for await (const event of events) {
+      summary.observe(event);
+      if (event.type === 'progress') summary.addResources(event.resources ?? 0);
+      yield event;
+    }
+    await done;
+    if (!signal.aborted) yield { type: 'progress', done: plan.totalTasks, total: plan.totalTasks, phase: 'done' };
+    yield { type: 'summary', summary: summary.build(plan, stats, signal.aborted) };
+  } finally {
+    controller.abort(new Error('scan finished'));
+    aws.destroy();
+  }
+}
