@@ -10,6 +10,9 @@ export const PRICE_DATE = '2026-11-01';
 export const US_EAST_1 = {
   ebsGbMonth: { gp2: 0.1, gp3: 0.08, io1: 0.125, io2: 0.125, st1: 0.045, sc1: 0.015, standard: 0.05 },
   ebsSnapshotGbMonth: 0.05,
+  // EBS Snapshots Archive tier (us-east-1 list price): archived snapshots are full copies,
+  // billed per GB at a quarter of the standard tier.
+  ebsSnapshotArchiveGbMonth: 0.0125,
   rdsSnapshotGbMonth: 0.095,
   publicIpv4Hour: 0.005,
   albHour: 0.0225,

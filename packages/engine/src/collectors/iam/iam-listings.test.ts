@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectAll, stubbedContext } from '../ec2/collector-test-kit.js';
+import { collectAll, stubbedContext } from '../collector-test-kit.js';
 import { iamAccountSummary } from './account-summary.js';
 import { iamCredentialReport } from './credential-report.js';
 import { iamPolicies } from './policies.js';

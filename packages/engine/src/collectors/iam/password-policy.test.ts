@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { awsError, collectAll, stubbedContext } from '../ec2/collector-test-kit.js';
+import { awsError, collectAll, stubbedContext } from '../collector-test-kit.js';
 import { iamPasswordPolicy } from './password-policy.js';
 
 describe('iam.password-policy', () => {

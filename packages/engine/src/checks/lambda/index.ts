@@ -1,0 +1,4 @@
+import { supportedRuntime } from './supported-runtime.js';
+
+/** Sorted by id. */
+export const lambdaChecks = [supportedRuntime] as const;

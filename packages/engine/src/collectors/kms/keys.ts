@@ -1,0 +1,87 @@
+import {
+  DescribeKeyCommand,
+  GetKeyRotationStatusCommand,
+  paginateListKeys,
+  type KeyListEntry,
+  type KeyMetadata,
+  type KMSClient,
+} from '@aws-sdk/client-kms';
+import { classifyAwsError, errorFacts } from '../../aws/error-kind.js';
+import { defineCollector, type CollectorContext } from '../../core/collector.js';
+import type { Resource } from '../../core/resource.js';
+
+/** Automatic rotation of a key; null when rotation does not apply (see `rotationApplies`). */
+export type KeyRotation = { readonly enabled: boolean; readonly periodInDays: number | null } | { readonly error: string };
+
+export type KmsKeyData =
+  | { readonly metadata: KeyMetadata; readonly rotation: KeyRotation | null }
+  | { readonly error: string };
+
+export const kmsKeys = defineCollector<KmsKeyData>({
+  id: 'kms.keys',
+  service: 'kms',
+  scope: 'regional',
+  permissions: ['kms:ListKeys', 'kms:DescribeKey', 'kms:GetKeyRotationStatus'],
+  async *collect(ctx) {
+    const client = ctx.aws.client('kms', ctx.region);
+    for await (const page of paginateListKeys({ client, pageSize: 1000 }, {})) {
+      const keys = page.Keys ?? [];
+      const details = await Promise.all(keys.map((key) => readKey(ctx, client, key.KeyId ?? '')));
+      for (const [index, data] of details.entries()) {
+        const key = keys[index];
+        if (key) yield keyResource(ctx, key, data);
+      }
+    }
+  },
+});
+
+/**
+ * Only enabled, customer managed, symmetric keys with KMS-generated material can rotate
+ * automatically; GetKeyRotationStatus is skipped for the rest (AWS managed keys rotate yearly
+ * on their own, imported and custom key store material cannot rotate).
+ */
+export function rotationApplies(metadata: KeyMetadata): boolean {
+  return (
+    metadata.KeyManager === 'CUSTOMER' &&
+    metadata.KeySpec === 'SYMMETRIC_DEFAULT' &&
+    metadata.KeyState === 'Enabled' &&
+    (metadata.Origin ?? 'AWS_KMS') === 'AWS_KMS'
+  );
+}
+
+async function readKey(ctx: CollectorContext, client: KMSClient, KeyId: string): Promise<KmsKeyData> {
+  const metadata = await orError(ctx, client.send(new DescribeKeyCommand({ KeyId })).then((o) => o.KeyMetadata));
+  if (metadata === undefined) return { error: 'NoKeyMetadata' };
+  if ('error' in metadata) return metadata;
+  if (!rotationApplies(metadata)) return { metadata, rotation: null };
+  const rotation = await orError(
+    ctx,
+    client.send(new GetKeyRotationStatusCommand({ KeyId })).then((o) => ({
+      enabled: o.KeyRotationEnabled ?? false,
+      periodInDays: o.RotationPeriodInDays ?? null,
+    })),
+  );
+  return { metadata, rotation };
+}
+
+async function orError<T>(ctx: CollectorContext, call: Promise<T>): Promise<T | { readonly error: string }> {
+  try {
+    return await call;
+  } catch (error) {
+    if (ctx.signal.aborted || classifyAwsError(error) === 'aborted') throw error;
+    return { error: errorFacts(error).code };
+  }
+}
+
+function keyResource(ctx: CollectorContext, key: KeyListEntry, data: KmsKeyData): Resource<KmsKeyData> {
+  const id = key.KeyId ?? '';
+  return {
+    arn: key.KeyArn ?? `arn:${ctx.partition}:kms:${ctx.region}:${ctx.accountId}:key/${id}`,
+    id,
+    type: 'AWS::KMS::Key',
+    region: ctx.region,
+    accountId: ctx.accountId,
+    tags: {},
+    data,
+  };
+}
