@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../test/csv-reader.js';
+import { createCsvSink, CSV_COLUMNS, csvField } from './csv-sink.js';
+import { memoryWriter } from './sink.js';
+import { defaultResults, feed } from './sink-test-kit.js';
+
+describe('csv', () => {
+  it('quotes only fields that need it, doubling quotes', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField(undefined)).toBe('');
+  });
+
+  it('writes a header and one row per result that parse back to the same values', async () => {
+    const out = memoryWriter();
+    await feed(createCsvSink(out));
+    const rows = parseCsv(out.text());
+    expect(rows[0]).toEqual([...CSV_COLUMNS]);
+    expect(rows).toHaveLength(1 + defaultResults().length);
+    const records = rows.slice(1).map((r) => Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, r[i]])));
+    expect(records.map((r) => r['status'])).toEqual(['fail', 'pass', 'unknown']);
+    expect(records[0]?.['monthly_savings_usd']).toBe('8.80');
+    expect(records[2]?.['message']).toBe('Could not list, "quoted", volumes\nsecond line');
+    expect(out.text().endsWith('\r\n')).toBe(true);
+  });
+});
