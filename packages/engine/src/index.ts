@@ -11,6 +11,8 @@ export { KNOWN_REGIONS, UnknownRegionError, validateRegionNames } from './aws/re
 export type { ApiStats } from './aws/api-stats.js';
 export { allChecks } from './checks/registry.js';
 export { collectorsOf } from './scan/plan.js';
+export { selectChecks } from './scan/select-checks.js';
+export { DEFAULT_CONCURRENCY } from './aws/call-governor.js';
 export { fingerprint } from './scan/results.js';
 export { scan } from './scan/scan.js';
 export type { ScanControls } from './scan/scan.js';

@@ -40,6 +40,7 @@ interface CommonConfig {
   requestHandler: NodeHttpHandler;
   forcePathStyle?: boolean;
   disableHostPrefix?: boolean;
+  endpointProvider?: () => { url: URL };
 }
 
 type Constructors = { [S in ServiceName]: new (config: CommonConfig) => ClientTypes[S] };
@@ -107,6 +108,8 @@ export class AwsClients {
       requestHandler: new NodeHttpHandler({
         connectionTimeout: Math.min(callTimeoutMs, 5_000),
         requestTimeout: callTimeoutMs,
+        // Without this the SDK only logs a warning when a call hangs past its timeout.
+        throwOnRequestTimeout: true,
         httpAgent: new HttpAgent(agentOptions),
         httpsAgent: new HttpsAgent(agentOptions),
       }),
@@ -114,7 +117,11 @@ export class AwsClients {
       // A custom endpoint has no virtual-host DNS: buckets go in the path, and S3 Control's
       // account-id host prefix would not resolve.
       ...(endpoint && service === 's3' ? { forcePathStyle: true } : {}),
-      ...(endpoint && service === 's3control' ? { disableHostPrefix: true } : {}),
+      // S3 Control's endpoint rules put the account id in front of any custom host
+      // (`123456789012.127.0.0.1`), so with an override the endpoint is taken as given.
+      ...(endpoint && service === 's3control'
+        ? { disableHostPrefix: true, endpointProvider: () => ({ url: new URL(endpoint) }) }
+        : {}),
     };
   }
 

@@ -82,6 +82,8 @@ export type ScanEvent =
       readonly task?: string;
       /** Resources the finished task collected. */
       readonly resources?: number;
+      /** HTTP attempts sent so far. */
+      readonly apiCalls?: number;
     }
   | { readonly type: 'result'; readonly result: CheckResult }
   | { readonly type: 'issue'; readonly issue: CollectionIssue }

@@ -93,6 +93,8 @@ export async function* scan(input: ScanOptions, controls: ScanControls = {}): As
     governor,
     signal,
   );
+  // Closing the clients ends in-flight calls at once, so a cancel never waits on a slow call.
+  signal.addEventListener('abort', () => aws.destroy(), { once: true });
   try {
     const identity = await step('Confirming the AWS identity (sts:GetCallerIdentity)', () => confirmIdentity(aws, firstRegion));
     const homeRegion = HOME_REGION[identity.partition] ?? 'us-east-1';
@@ -123,11 +125,15 @@ export async function* scan(input: ScanOptions, controls: ScanControls = {}): As
     }).finally(() => events.close());
     for await (const event of events) {
       summary.observe(event);
-      if (event.type === 'progress') summary.addResources(event.resources ?? 0);
-      yield event;
+      if (event.type === 'progress') {
+        summary.addResources(event.resources ?? 0);
+        yield { ...event, apiCalls: stats.attempts };
+      } else yield event;
     }
     await done;
-    if (!signal.aborted) yield { type: 'progress', done: plan.totalTasks, total: plan.totalTasks, phase: 'done' };
+    if (!signal.aborted) {
+      yield { type: 'progress', done: plan.totalTasks, total: plan.totalTasks, phase: 'done', apiCalls: stats.attempts };
+    }
     yield { type: 'summary', summary: summary.build(plan, stats, signal.aborted) };
   } finally {
     controller.abort(new Error('scan finished'));
