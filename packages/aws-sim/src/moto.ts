@@ -50,11 +50,17 @@ async function waitUntilUp(url: string, child: ChildProcess, timeoutMs: number):
   throw new Error(`moto_server did not start within ${timeoutMs} ms`);
 }
 
+export interface MotoOptions {
+  /** Extra environment for the server, e.g. `MOTO_IAM_LOAD_MANAGED_POLICIES: 'true'`. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
 /** Starts moto on a free loopback port; fails (never skips) when moto is not installed. */
-export async function startMoto(): Promise<RunningMoto> {
+export async function startMoto(options: MotoOptions = {}): Promise<RunningMoto> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(motoBinary(), ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
+  const env = { ...process.env, ...options.env };
+  const child = spawn(motoBinary(), ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore', env });
   await waitUntilUp(url, child, 30_000);
   return {
     url,
