@@ -31,7 +31,7 @@ function servedCalls(byKey: Record<string, number>): Record<string, number> {
 
 const sim = await startSimProcess(['--size', 'large', '--latency-ms', String(LATENCY_MS), '--ec2-throttling']);
 try {
-  const concurrency = { global: 128, perRegionService: 16 };
+  const concurrency = { global: 256, perRegionService: 32 };
   const run = await timedScan(sim.url, concurrency);
   const stats = await sim.stats();
   const bound = lowerBound({

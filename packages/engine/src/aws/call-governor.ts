@@ -14,7 +14,7 @@ export interface ConcurrencyLimits {
   readonly rateShare: number;
 }
 
-export const DEFAULT_CONCURRENCY: ConcurrencyLimits = { global: 128, perRegionService: 16, rateShare: 1 };
+export const DEFAULT_CONCURRENCY: ConcurrencyLimits = { global: 256, perRegionService: 32, rateShare: 1 };
 
 /**
  * Admits every HTTP attempt of a scan: a slot in its (region, service) lane, a token from its

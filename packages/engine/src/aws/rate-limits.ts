@@ -22,8 +22,10 @@ const SERVICE_RATES: Readonly<Record<ServiceName, BucketRate>> = {
   elbv2: { burst: 20, refillPerSecond: 10 },
   rds: { burst: 40, refillPerSecond: 20 },
   kms: { burst: 50, refillPerSecond: 50 },
-  // S3 bucket configuration calls have no published rate; stay modest per region.
-  s3: { burst: 100, refillPerSecond: 50 },
+  // S3 bucket configuration calls are per-bucket requests with no published account-wide
+  // rate (S3 serves thousands of requests per second per prefix); ~7 calls per bucket must
+  // not make a 400-bucket account take minutes, so this only guards against runaway loops.
+  s3: { burst: 500, refillPerSecond: 250 },
   s3control: { burst: 10, refillPerSecond: 10 },
 };
 

@@ -72,7 +72,7 @@ async function run(regions: string[], signal = new AbortController().signal): Pr
     signal,
     emit: (e) => events.push(e),
   };
-  await executePlan(plan, ctx);
+  await executePlan(plan, ctx, 2);
   return events;
 }
 

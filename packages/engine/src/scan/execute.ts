@@ -2,6 +2,7 @@ import type { EvaluationContext, Outcome } from '../core/check.js';
 import type { CollectorContext } from '../core/collector.js';
 import type { Resource } from '../core/resource.js';
 import { GLOBAL_REGION } from '../core/resource.js';
+import { Semaphore } from '../aws/semaphore.js';
 import { toCollectionIssue } from './collection-issue.js';
 import type { CollectionIssue, ScanEvent } from './events.js';
 import type { CollectTask, EvaluationUnit, ExecutionPlan } from './plan.js';
@@ -74,54 +75,100 @@ function evaluateUnit(unit: EvaluationUnit, outcomes: ReadonlyMap<string, TaskOu
   }
 }
 
-/**
- * Runs every collect task at once (the CallGovernor paces the actual calls) and evaluates each
- * unit as soon as its last input arrives, then drops inputs nothing else needs, so memory
- * follows what is in flight rather than the whole account.
- */
-export async function executePlan(plan: ExecutionPlan, ctx: ExecutionContext): Promise<void> {
-  const outcomes = new Map<string, TaskOutcome>();
-  const dependents = new Map<string, EvaluationUnit[]>();
-  const pending = new Map<EvaluationUnit, number>();
-  const readers = new Map<string, number>();
+interface UnitIndex {
+  /** Task key -> units that read it. */
+  readonly dependents: Map<string, EvaluationUnit[]>;
+  /** Unit -> input tasks still running. */
+  readonly pending: Map<EvaluationUnit, number>;
+  /** Task key -> units that have not read it yet; at 0 its resources are dropped. */
+  readonly readers: Map<string, number>;
+}
+
+function indexUnits(plan: ExecutionPlan): UnitIndex {
+  const index: UnitIndex = { dependents: new Map(), pending: new Map(), readers: new Map() };
   for (const unit of plan.units) {
     const keys = new Set(unit.inputs.map(([, key]) => key));
-    pending.set(unit, keys.size);
+    index.pending.set(unit, keys.size);
     for (const key of keys) {
-      dependents.set(key, [...(dependents.get(key) ?? []), unit]);
-      readers.set(key, (readers.get(key) ?? 0) + 1);
+      index.dependents.set(key, [...(index.dependents.get(key) ?? []), unit]);
+      index.readers.set(key, (index.readers.get(key) ?? 0) + 1);
     }
   }
-  const seen = new Set<string>();
-  let done = 0;
-  const finishUnit = (unit: EvaluationUnit): void => {
-    for (const outcome of evaluateUnit(unit, outcomes, ctx)) {
-      const result = toCheckResult(unit.check, outcome, ctx.collector.accountId);
-      // A check evaluated per region may see a global resource in each region: report it once.
-      if (seen.has(result.fingerprint)) continue;
-      seen.add(result.fingerprint);
-      ctx.emit({ type: 'result', result });
+  return index;
+}
+
+function tasksByRegion(tasks: readonly CollectTask[]): Map<string, CollectTask[]> {
+  const byRegion = new Map<string, CollectTask[]>();
+  for (const task of tasks) byRegion.set(task.region, [...(byRegion.get(task.region) ?? []), task]);
+  return byRegion;
+}
+
+/**
+ * Runs the plan: global tasks at once, regions through a window of `regionWindow` at a time
+ * (each region's tasks all at once; the CallGovernor paces the calls). A unit is evaluated as
+ * soon as its last input arrives, and inputs nothing else needs are dropped, so memory follows
+ * the regions in flight rather than the size of the whole account.
+ */
+export async function executePlan(plan: ExecutionPlan, ctx: ExecutionContext, regionWindow: number): Promise<void> {
+  const runner = new PlanRunner(plan, ctx);
+  const window = new Semaphore(regionWindow);
+  const runRegion = async (region: string, tasks: readonly CollectTask[]): Promise<void> => {
+    if (region === GLOBAL_REGION) return void (await Promise.all(tasks.map((t) => runner.run(t))));
+    try {
+      await window.acquire(ctx.signal);
+    } catch {
+      return; // cancelled before this region started: nothing to report for it
     }
-    for (const key of new Set(unit.inputs.map(([, k]) => k))) {
-      const left = (readers.get(key) ?? 1) - 1;
-      readers.set(key, left);
-      if (left === 0) outcomes.delete(key);
+    try {
+      await Promise.all(tasks.map((t) => runner.run(t)));
+    } finally {
+      window.release();
     }
   };
-  await Promise.all(
-    plan.tasks.map(async (task) => {
-      const outcome = await runTask(task, ctx);
-      outcomes.set(task.key, outcome);
-      if (!outcome.ok && !outcome.aborted) ctx.emit({ type: 'issue', issue: outcome.issue });
-      done += 1;
-      const resources = outcome.ok ? outcome.resources.length : 0;
-      ctx.emit({ type: 'progress', done, total: plan.tasks.length, phase: 'collecting', task: task.key, resources });
-      for (const unit of dependents.get(task.key) ?? []) {
-        const left = (pending.get(unit) ?? 1) - 1;
-        pending.set(unit, left);
-        if (left === 0) finishUnit(unit);
-      }
-      if (!readers.has(task.key)) outcomes.delete(task.key);
-    }),
-  );
+  await Promise.all([...tasksByRegion(plan.tasks)].map(([region, tasks]) => runRegion(region, tasks)));
+}
+
+class PlanRunner {
+  readonly #outcomes = new Map<string, TaskOutcome>();
+  readonly #index: UnitIndex;
+  readonly #seen = new Set<string>();
+  #done = 0;
+
+  constructor(
+    private readonly plan: ExecutionPlan,
+    private readonly ctx: ExecutionContext,
+  ) {
+    this.#index = indexUnits(plan);
+  }
+
+  async run(task: CollectTask): Promise<void> {
+    const outcome = await runTask(task, this.ctx);
+    this.#outcomes.set(task.key, outcome);
+    if (!outcome.ok && !outcome.aborted) this.ctx.emit({ type: 'issue', issue: outcome.issue });
+    this.#done += 1;
+    const resources = outcome.ok ? outcome.resources.length : 0;
+    const total = this.plan.tasks.length;
+    this.ctx.emit({ type: 'progress', done: this.#done, total, phase: 'collecting', task: task.key, resources });
+    for (const unit of this.#index.dependents.get(task.key) ?? []) {
+      const left = (this.#index.pending.get(unit) ?? 1) - 1;
+      this.#index.pending.set(unit, left);
+      if (left === 0) this.#finish(unit);
+    }
+    if (!this.#index.readers.has(task.key)) this.#outcomes.delete(task.key);
+  }
+
+  #finish(unit: EvaluationUnit): void {
+    for (const outcome of evaluateUnit(unit, this.#outcomes, this.ctx)) {
+      const result = toCheckResult(unit.check, outcome, this.ctx.collector.accountId);
+      // A check evaluated per region may see a global resource in each region: report it once.
+      if (this.#seen.has(result.fingerprint)) continue;
+      this.#seen.add(result.fingerprint);
+      this.ctx.emit({ type: 'result', result });
+    }
+    for (const key of new Set(unit.inputs.map(([, k]) => k))) {
+      const left = (this.#index.readers.get(key) ?? 1) - 1;
+      this.#index.readers.set(key, left);
+      if (left === 0) this.#outcomes.delete(key);
+    }
+  }
 }

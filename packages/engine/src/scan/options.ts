@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CredentialSourceSchema } from '../aws/credentials.js';
 import { DEFAULT_CONCURRENCY } from '../aws/call-governor.js';
+
+/** Enough regions at once to keep the CPU busy parsing while others wait on the network. */
+export const DEFAULT_REGION_WINDOW = 8;
 import { DEFAULT_RETRY_POLICY } from '../aws/retry-strategy.js';
 
 export const ScanOptionsSchema = z
@@ -19,6 +22,8 @@ export const ScanOptionsSchema = z
         global: z.number().int().min(1).max(1024).default(DEFAULT_CONCURRENCY.global),
         perRegionService: z.number().int().min(1).max(256).default(DEFAULT_CONCURRENCY.perRegionService),
         rateShare: z.number().gt(0).max(1).default(DEFAULT_CONCURRENCY.rateShare),
+        /** Regions collected at once; bounds memory to the regions in flight. */
+        regions: z.number().int().min(1).max(64).default(DEFAULT_REGION_WINDOW),
       })
       .strict()
       .prefault({}),

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Check } from '../core/check.js';
 import { emptyApiStats } from '../aws/api-stats.js';
 import { CallGovernor } from '../aws/call-governor.js';
@@ -78,6 +79,8 @@ export async function* scan(input: ScanOptions, controls: ScanControls = {}): As
   const settings = parseCheckSettings(checks, options.checkSettings);
   const controller = linkedAbort(options, controls.signal);
   const { signal } = controller;
+  // Every queued call listens for cancel; thousands at once is expected, not a leak.
+  setMaxListeners(0, signal);
   const stats = emptyApiStats();
   const firstRegion = options.regions === 'all' ? 'us-east-1' : (options.regions[0] ?? 'us-east-1');
   const credentials = credentialProvider(options.credentials, { region: firstRegion, endpoint: options.endpoint });
@@ -122,7 +125,7 @@ export async function* scan(input: ScanOptions, controls: ScanControls = {}): As
       now: options.now ?? new Date(),
       signal,
       emit: (event) => events.push(event),
-    }).finally(() => events.close());
+    }, options.concurrency.regions).finally(() => events.close());
     for await (const event of events) {
       summary.observe(event);
       if (event.type === 'progress') {

@@ -9,7 +9,7 @@ export const vpcNetworkAcls = defineCollector<NetworkAcl>({
   permissions: ['ec2:DescribeNetworkAcls'],
   async *collect(ctx) {
     const client = ctx.aws.client('ec2', ctx.region);
-    for await (const page of paginateDescribeNetworkAcls({ client, pageSize: 1000 }, {})) {
+    for await (const page of paginateDescribeNetworkAcls({ client, pageSize: 100 }, {})) {
       for (const acl of page.NetworkAcls ?? []) {
         const id = acl.NetworkAclId ?? '';
         yield {
