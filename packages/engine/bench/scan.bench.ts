@@ -12,6 +12,7 @@ const CREDENTIALS = { kind: 'keys', accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretA
 
 async function timedScan(endpoint: string, concurrency: { global: number; perRegionService: number }) {
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let summary: ScanSummary | undefined;
   let results = 0;
   let peakRss = 0;
@@ -22,7 +23,9 @@ async function timedScan(endpoint: string, concurrency: { global: number; perReg
   }
   clearInterval(sampler);
   if (!summary) throw new Error('scan ended without a summary');
-  return { seconds: (performance.now() - started) / 1000, summary, results, peakRssMb: Math.round(peakRss / 2 ** 20) };
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return { seconds: (performance.now() - started) / 1000, summary, results, cpuSeconds, peakRssMb: Math.round(peakRss / 2 ** 20) };
 }
 
 function servedCalls(byKey: Record<string, number>): Record<string, number> {
@@ -34,7 +37,7 @@ try {
   const concurrency = { global: 256, perRegionService: 32 };
   const run = await timedScan(sim.url, concurrency);
   const stats = await sim.stats();
-  const bound = lowerBound({
+  const boundInput = {
     calls: servedCalls(stats.byKey),
     latencySeconds: LATENCY_MS / 1000,
     perRegionServiceCap: concurrency.perRegionService,
@@ -45,12 +48,15 @@ try {
     cpuPerItemSeconds: 0.000135,
     // One event loop parses every response; the simulator runs on the other core.
     cores: 1,
-  });
+  };
+  const bound = lowerBound(boundInput);
   console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
   console.log(`account: ${run.summary.resources} resources, ${run.summary.regions.length} regions, ${allChecks.length} checks, ${run.results} results`);
   console.log(`measured: ${run.seconds.toFixed(2)} s   peak RSS: ${run.peakRssMb} MB`);
   console.log(`lower bound: ${bound.seconds.toFixed(2)} s   terms (s): ${Object.entries(bound.terms).map(([k, v]) => `${k}=${v.toFixed(2)}`).join(' ')}`);
   console.log(`measured / lower bound: ${(run.seconds / bound.seconds).toFixed(2)}`);
+  const twoCores = lowerBound({ ...boundInput, cores: 2 });
+  console.log(`scanner CPU time: ${run.cpuSeconds.toFixed(2)} s; with K=2 (parsing spread over both cores) the bound is ${twoCores.seconds.toFixed(2)} s, ratio ${(run.seconds / twoCores.seconds).toFixed(2)}`);
   const api = run.summary.api;
   console.log(`calls: ${api.attempts} attempts (${api.operations} operations), retries ${api.retries}, throttles ${api.throttles}, errors ${api.errors}; simulator served ${stats.calls}, throttled ${stats.throttled}`);
   if (process.env['BENCH_SERIAL'] !== '0') {

@@ -14,6 +14,7 @@ import { executePlan } from './execute.js';
 import { parseScanOptions, ScanSetupError, type ParsedScanOptions, type ScanOptions } from './options.js';
 import { collectorsOf, planExecution } from './plan.js';
 import { parseCheckSettings, selectChecks } from './select-checks.js';
+import { startHeapTrim } from './heap-trim.js';
 import { SummaryBuilder } from './summary.js';
 
 export interface ScanControls {
@@ -98,6 +99,7 @@ export async function* scan(input: ScanOptions, controls: ScanControls = {}): As
   );
   // Closing the clients ends in-flight calls at once, so a cancel never waits on a slow call.
   signal.addEventListener('abort', () => aws.destroy(), { once: true });
+  const stopHeapTrim = startHeapTrim();
   try {
     const identity = await step('Confirming the AWS identity (sts:GetCallerIdentity)', () => confirmIdentity(aws, firstRegion));
     const homeRegion = HOME_REGION[identity.partition] ?? 'us-east-1';
@@ -139,6 +141,7 @@ export async function* scan(input: ScanOptions, controls: ScanControls = {}): As
     }
     yield { type: 'summary', summary: summary.build(plan, stats, signal.aborted) };
   } finally {
+    stopHeapTrim();
     controller.abort(new Error('scan finished'));
     aws.destroy();
   }
