@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/** The only reader of process.env: one schema, every bad variable reported at once. */
+const EnvSchema = z.object({
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// URL (leave it unset for the embedded SQLite)')
+    .optional(),
+  CLOUDSWEEP_MASTER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'CLOUDSWEEP_MASTER_KEY must be 32 random bytes, base64 encoded')
+    .optional(),
+  TRUST_PROXY: booleanFlag.default(false),
+  SAMPLE_ACCOUNT: booleanFlag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  SCAN_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
+  SCAN_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(900),
+});
+
+export type Config = Readonly<{
+  http: Readonly<{ host: string; port: number; trustProxy: boolean; bodyLimitBytes: number }>;
+  database: Readonly<{ kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }>;
+  dataDir: string;
+  masterKey: string | undefined;
+  sampleAccount: boolean;
+  logLevel: string;
+  rateLimits: Readonly<{ perMinute: number; authPerMinute: number; scanStartsPerHour: number }>;
+  scanCacheTtlSeconds: number;
+}>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  return Object.freeze({
+    http: Object.freeze({ host: e.HOST, port: e.PORT, trustProxy: e.TRUST_PROXY, bodyLimitBytes: 64 * 1024 }),
+    database: Object.freeze(
+      e.DATABASE_URL ? { kind: 'postgres' as const, url: e.DATABASE_URL } : { kind: 'sqlite' as const, file: resolve(dataDir, 'cloudsweep.db') },
+    ),
+    dataDir,
+    masterKey: e.CLOUDSWEEP_MASTER_KEY,
+    // The sample account is on by default only in the embedded, single-machine mode.
+    sampleAccount: e.SAMPLE_ACCOUNT ?? !e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    rateLimits: Object.freeze({
+      perMinute: e.RATE_LIMIT_PER_MINUTE,
+      authPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+      scanStartsPerHour: e.SCAN_RATE_LIMIT_PER_HOUR,
+    }),
+    scanCacheTtlSeconds: e.SCAN_CACHE_TTL_SECONDS,
+  });
+}
