@@ -1,5 +1,5 @@
 // Test-only helpers for check unit tests: build resources and run a check as the scanner does.
-import type { Check, EvaluationContext, Outcome } from '../core/check.js';
+import type { Check, EvaluationContext, Outcome, Savings } from '../core/check.js';
 import type { Resource } from '../core/resource.js';
 
 export const TEST_ACCOUNT = '123456789012';
@@ -38,4 +38,9 @@ export function runCheck(
 
 export function statuses(outcomes: readonly Outcome[]): string[] {
   return outcomes.map((o) => `${o.resource.id}:${o.status}`);
+}
+
+/** The estimated saving of a failed outcome; undefined for any other outcome. */
+export function savingsOf(outcome: Outcome | undefined): Savings | undefined {
+  return outcome?.status === 'fail' ? outcome.savings : undefined;
 }

@@ -5,8 +5,8 @@ import { ec2Volumes } from '../../collectors/ec2/volumes.js';
 import { defineCheck, fail, pass, unknown, type Savings } from '../../core/check.js';
 import type { Resource } from '../../core/resource.js';
 import { ebsStorageCost } from '../../pricing/estimate.js';
+import { daysSince, isoDay } from '../ages.js';
 
-const DAY_MS = 86_400_000;
 // EC2 records when an instance stopped only inside free text, e.g.
 // "User initiated (2024-05-01 12:30:00 GMT)"; some stop reasons carry no date at all.
 const STOP_TIME = /\((\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}) GMT\)/;
@@ -52,8 +52,8 @@ export const instanceNotLongStopped = defineCheck({
         if (state !== 'stopped') return pass(instance, `${name} is ${state ?? 'not stopped'}`);
         const since = stoppedSince(instance.data.StateTransitionReason);
         if (!since) return unknown(instance, `${name} is stopped, but EC2 does not say since when`);
-        const days = (ctx.now.getTime() - since.getTime()) / DAY_MS;
-        const stopped = `${name} has been stopped for ${Math.floor(days)} days (since ${since.toISOString().slice(0, 10)})`;
+        const days = daysSince(since, ctx.now);
+        const stopped = `${name} has been stopped for ${Math.floor(days)} days (since ${isoDay(since)})`;
         if (days <= maxStoppedDays) return pass(instance, stopped);
         const over = `${stopped}, over the ${maxStoppedDays}-day limit`;
         const cost = attachedStorageCost(instance.id, volumes);

@@ -1,25 +1,20 @@
 import type { IpPermission } from '@aws-sdk/client-ec2';
 import { ec2SecurityGroups } from '../../collectors/ec2/security-groups.js';
 import { defineCheck, fail, noSettings, pass } from '../../core/check.js';
-
-const ADMIN_PORTS = [22, 3389];
-// CIS counts TCP, UDP and "all" (-1); the SDK returns names or numbers depending on how the rule was made.
-const PORTED_PROTOCOLS = new Set(['tcp', 'udp', '6', '17']);
+import { ADMIN_PORTS, protocolNumber, rangeCovers, WORLD_CIDRS } from './port-ranges.js';
 
 /** What a rule opens to the world, e.g. "port 22 (tcp)" or "all traffic"; [] when nothing admin. */
 function exposures(rule: IpPermission): string[] {
-  if (rule.IpProtocol === '-1') return ['all traffic'];
-  if (!PORTED_PROTOCOLS.has(rule.IpProtocol ?? '')) return [];
-  // A tcp/udp rule without ports would be malformed; read it as all ports rather than none.
-  const from = rule.FromPort ?? 0;
-  const to = rule.ToPort ?? 65535;
-  return ADMIN_PORTS.filter((port) => from <= port && port <= to).map((port) => `port ${port} (${rule.IpProtocol})`);
+  // CIS counts TCP, UDP and all traffic; the SDK returns names or numbers depending on how the rule was made.
+  const protocol = protocolNumber(rule.IpProtocol);
+  if (protocol === '-1') return ['all traffic'];
+  if (protocol !== '6' && protocol !== '17') return [];
+  return ADMIN_PORTS.filter((port) => rangeCovers(rule.FromPort, rule.ToPort, port)).map((port) => `port ${port} (${rule.IpProtocol})`);
 }
 
 function worldSources(rule: IpPermission): string[] {
-  const v4 = (rule.IpRanges ?? []).some((range) => range.CidrIp === '0.0.0.0/0') ? ['0.0.0.0/0'] : [];
-  const v6 = (rule.Ipv6Ranges ?? []).some((range) => range.CidrIpv6 === '::/0') ? ['::/0'] : [];
-  return [...v4, ...v6];
+  const sources = [...(rule.IpRanges ?? []).map((range) => range.CidrIp), ...(rule.Ipv6Ranges ?? []).map((range) => range.CidrIpv6)];
+  return WORLD_CIDRS.filter((world) => sources.includes(world));
 }
 
 export const sgNoAdminPortsFromWorld = defineCheck({

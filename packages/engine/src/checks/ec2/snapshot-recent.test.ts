@@ -1,12 +1,11 @@
 import type { Snapshot } from '@aws-sdk/client-ec2';
 import { describe, expect, it } from 'vitest';
-import { aResource, runCheck, statuses } from '../check-test-kit.js';
+import { aResource, runCheck, savingsOf as savings, statuses } from '../check-test-kit.js';
 import { snapshotRecent } from './snapshot-recent.js';
 
 // TEST_NOW is 2026-12-01T00:00:00Z; 365 days earlier is 2025-12-01.
 const snapshot = (id: string, data: Snapshot, region = 'us-east-1') =>
   aResource<Snapshot>({ SnapshotId: id, VolumeSize: 100, ...data }, { id, region });
-const savings = (outcome: ReturnType<typeof runCheck>[number] | undefined) => (outcome?.status === 'fail' ? outcome.savings : undefined);
 
 describe('ec2.snapshot-recent', () => {
   it('passes at exactly 365 days and fails a second older with 100 GiB x $0.05 = $5.00 as an upper bound', () => {

@@ -4,8 +4,7 @@ import { ec2Snapshots } from '../../collectors/ec2/snapshots.js';
 import { defineCheck, fail, pass, unknown, type Savings } from '../../core/check.js';
 import { perGbMonthCost } from '../../pricing/estimate.js';
 import { US_EAST_1 } from '../../pricing/price-table.js';
-
-const DAY_MS = 86_400_000;
+import { takenAge } from '../ages.js';
 
 function storageCost(snapshot: Snapshot, region: string): Savings {
   const size = snapshot.VolumeSize ?? 0;
@@ -35,14 +34,11 @@ export const snapshotRecent = defineCheck({
   settings: z.object({ maxAgeDays: z.number().int().positive().default(365) }),
   evaluate: ({ snapshots }, { maxAgeDays }, ctx) =>
     snapshots.map((snapshot) => {
-      const started = snapshot.data.StartTime ? new Date(snapshot.data.StartTime).getTime() : Number.NaN;
-      if (Number.isNaN(started)) return unknown(snapshot, `Snapshot ${snapshot.id} does not report when it was taken`);
-      const days = (ctx.now.getTime() - started) / DAY_MS;
-      const taken = new Date(started).toISOString().slice(0, 10);
-      const age = `Snapshot ${snapshot.id} was taken on ${taken}, ${Math.floor(days)} days ago`;
-      if (days <= maxAgeDays) return pass(snapshot, age);
+      const age = takenAge(`Snapshot ${snapshot.id}`, snapshot.data.StartTime, ctx.now);
+      if (!age) return unknown(snapshot, `Snapshot ${snapshot.id} does not report when it was taken`);
+      if (age.days <= maxAgeDays) return pass(snapshot, age.text);
       const ami = /for (ami-[0-9a-f]+)/.exec(snapshot.data.Description ?? '')?.[1];
       const what = `${snapshot.data.VolumeSize ?? '?'} GiB volume${ami ? `, backs ${ami}` : ''}`;
-      return fail(snapshot, `${age}, over the ${maxAgeDays}-day limit (${what})`, storageCost(snapshot.data, snapshot.region));
+      return fail(snapshot, `${age.text}, over the ${maxAgeDays}-day limit (${what})`, storageCost(snapshot.data, snapshot.region));
     }),
 });

@@ -1,5 +1,6 @@
 import { defineCheck, fail, noSettings, pass, unknown } from '../../core/check.js';
 import { iamCredentialReport } from '../../collectors/iam/credential-report.js';
+import { userRows } from './report-rows.js';
 
 export const consoleUsersHaveMfa = defineCheck({
   id: 'iam.console-users-have-mfa',
@@ -17,14 +18,12 @@ export const consoleUsersHaveMfa = defineCheck({
   uses: { report: iamCredentialReport },
   settings: noSettings,
   evaluate: ({ report }) =>
-    report
-      .filter((row) => !row.data.isRoot)
-      .map((user) => {
-        const { passwordEnabled, mfaActive } = user.data;
-        if (passwordEnabled === null) return unknown(user, `The credential report does not say whether ${user.id} has a console password`);
-        if (!passwordEnabled) return pass(user, `${user.id} has no console password`);
-        return mfaActive
-          ? pass(user, `${user.id} has a console password and MFA`)
-          : fail(user, `${user.id} has a console password but no MFA device`);
-      }),
+    userRows(report).map((user) => {
+      const { passwordEnabled, mfaActive } = user.data;
+      if (passwordEnabled === null) return unknown(user, `The credential report does not say whether ${user.id} has a console password`);
+      if (!passwordEnabled) return pass(user, `${user.id} has no console password`);
+      return mfaActive
+        ? pass(user, `${user.id} has a console password and MFA`)
+        : fail(user, `${user.id} has a console password but no MFA device`);
+    }),
 });

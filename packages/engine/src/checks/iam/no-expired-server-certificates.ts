@@ -1,5 +1,6 @@
 import { defineCheck, fail, noSettings, pass, unknown } from '../../core/check.js';
 import { iamServerCertificates } from '../../collectors/iam/server-certificates.js';
+import { isoDay } from '../ages.js';
 
 export const noExpiredServerCertificates = defineCheck({
   id: 'iam.no-expired-server-certificates',
@@ -20,7 +21,7 @@ export const noExpiredServerCertificates = defineCheck({
     certificates.map((certificate) => {
       const expiration = certificate.data.Expiration;
       if (!expiration) return unknown(certificate, `Server certificate ${certificate.id} has no expiration date in the listing`);
-      const date = expiration.toISOString().slice(0, 10);
+      const date = isoDay(expiration);
       return expiration.getTime() <= ctx.now.getTime()
         ? fail(certificate, `Server certificate ${certificate.id} expired on ${date}`)
         : pass(certificate, `Server certificate ${certificate.id} is valid until ${date}`);

@@ -1,5 +1,6 @@
 import { defineCheck, fail, noSettings, pass } from '../../core/check.js';
 import { iamCredentialReport } from '../../collectors/iam/credential-report.js';
+import { userRows } from './report-rows.js';
 
 export const oneActiveKeyPerUser = defineCheck({
   id: 'iam.one-active-key-per-user',
@@ -17,12 +18,10 @@ export const oneActiveKeyPerUser = defineCheck({
   uses: { report: iamCredentialReport },
   settings: noSettings,
   evaluate: ({ report }) =>
-    report
-      .filter((row) => !row.data.isRoot)
-      .map((user) => {
-        const active = user.data.accessKeys.filter((key) => key.active).length;
-        return active > 1
-          ? fail(user, `${user.id} has ${active} active access keys`)
-          : pass(user, `${user.id} has ${active === 1 ? 'one active access key' : 'no active access key'}`);
-      }),
+    userRows(report).map((user) => {
+      const active = user.data.accessKeys.filter((key) => key.active).length;
+      return active > 1
+        ? fail(user, `${user.id} has ${active} active access keys`)
+        : pass(user, `${user.id} has ${active === 1 ? 'one active access key' : 'no active access key'}`);
+    }),
 });

@@ -2,10 +2,11 @@
 import type { CredentialReportKey, CredentialReportRow } from '../../collectors/iam/credential-report-csv.js';
 import { ROOT_ACCOUNT_TYPE } from '../../collectors/iam/credential-report.js';
 import type { Resource } from '../../core/resource.js';
+import { DAY_MS } from '../ages.js';
 import { aResource, TEST_ACCOUNT, TEST_NOW } from '../check-test-kit.js';
 
 export function daysAgo(days: number): Date {
-  return new Date(TEST_NOW.getTime() - days * 86_400_000);
+  return new Date(TEST_NOW.getTime() - days * DAY_MS);
 }
 
 export function aKey(slot: 1 | 2, overrides: Partial<CredentialReportKey> = {}): CredentialReportKey {

@@ -1,6 +1,7 @@
 import { defineCheck, fail, noSettings, pass, unknown } from '../../core/check.js';
 import { iamAccountSummary } from '../../collectors/iam/account-summary.js';
 import { iamCredentialReport, rootAccountRef } from '../../collectors/iam/credential-report.js';
+import { rootRow } from './report-rows.js';
 
 export const rootMfaEnabled = defineCheck({
   id: 'iam.root-mfa-enabled',
@@ -23,7 +24,7 @@ export const rootMfaEnabled = defineCheck({
     // The account summary is authoritative and always present; the credential report's root
     // row is the fallback (some emulators, e.g. moto, omit the root row).
     const fromSummary = summary[0]?.data.AccountMFAEnabled;
-    const fromReport = report.find((row) => row.data.isRoot)?.data.mfaActive;
+    const fromReport = rootRow(report)?.data.mfaActive;
     const enabled = fromSummary !== undefined ? fromSummary === 1 : fromReport;
     if (enabled === undefined) return [unknown(root, 'Neither the account summary nor the credential report says whether the root user has MFA')];
     return [enabled ? pass(root, 'The root user has MFA enabled') : fail(root, 'The root user has no MFA device')];

@@ -2,6 +2,7 @@ import { defineCheck, fail, noSettings, pass, unknown } from '../../core/check.j
 import { iamAccountSummary } from '../../collectors/iam/account-summary.js';
 import type { CredentialReportRow } from '../../collectors/iam/credential-report-csv.js';
 import { iamCredentialReport, rootAccountRef } from '../../collectors/iam/credential-report.js';
+import { rootRow } from './report-rows.js';
 
 /** The root keys the report shows. An inactive key has a rotation date; an empty slot has none. */
 function describeKeys(row: CredentialReportRow): string[] {
@@ -27,7 +28,7 @@ export const rootNoAccessKeys = defineCheck({
   settings: noSettings,
   evaluate: ({ summary, report }, _settings, ctx) => {
     const root = rootAccountRef(ctx.partition, ctx.accountId);
-    const row = report.find((candidate) => candidate.data.isRoot)?.data;
+    const row = rootRow(report)?.data;
     // CIS asks that no root key *exists*: an inactive key fails too, as it can be re-activated.
     // AccountAccessKeysPresent decides when present; the report's root row names the keys.
     const keys = row ? describeKeys(row) : undefined;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineCheck, fail, pass, unknown } from '../../core/check.js';
 import { iamCredentialReport, rootAccountRef } from '../../collectors/iam/credential-report.js';
-
-const DAY_MS = 86_400_000;
+import { daysSince, isoDay } from '../ages.js';
+import { rootRow } from './report-rows.js';
 
 export const rootNotUsedRecently = defineCheck({
   id: 'iam.root-not-used-recently',
@@ -22,7 +22,7 @@ export const rootNotUsedRecently = defineCheck({
   // CIS gives no number of days; 90 follows Steampipe's CIS control and a quarterly review.
   settings: z.object({ days: z.number().int().positive().default(90) }),
   evaluate: ({ report }, { days }, ctx) => {
-    const root = report.find((row) => row.data.isRoot);
+    const root = rootRow(report);
     if (!root) return [unknown(rootAccountRef(ctx.partition, ctx.accountId), 'The credential report has no root user row')];
     const uses = [
       { what: 'password', at: root.data.passwordLastUsed },
@@ -30,8 +30,8 @@ export const rootNotUsedRecently = defineCheck({
     ].filter((use): use is { what: string; at: Date } => use.at !== null);
     const last = uses.sort((a, b) => b.at.getTime() - a.at.getTime())[0];
     if (!last) return [pass(root, 'The root user has no recorded use')];
-    const when = last.at.toISOString().slice(0, 10);
-    return ctx.now.getTime() - last.at.getTime() < days * DAY_MS
+    const when = isoDay(last.at);
+    return daysSince(last.at, ctx.now) < days
       ? [fail(root, `The root user was used on ${when} (by ${last.what}), within the last ${days} days`)]
       : [pass(root, `The root user was last used on ${when}, more than ${days} days ago`)];
   },

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { defineCheck, fail, pass, unknown } from '../../core/check.js';
 import type { CredentialReportRow } from '../../collectors/iam/credential-report-csv.js';
 import { iamCredentialReport } from '../../collectors/iam/credential-report.js';
-
-const DAY_MS = 86_400_000;
+import { daysSince } from '../ages.js';
+import { userRows } from './report-rows.js';
 
 interface Credential {
   readonly name: string;
@@ -41,21 +41,19 @@ export const unusedCredentialsDisabled = defineCheck({
   uses: { report: iamCredentialReport },
   settings: z.object({ maxUnusedDays: z.number().int().positive().default(45) }),
   evaluate: ({ report }, { maxUnusedDays }, ctx) =>
-    report
-      .filter((row) => !row.data.isRoot)
-      .map((user) => {
-        if (user.data.passwordEnabled === null) return unknown(user, `The credential report does not say whether ${user.id} has a console password`);
-        const credentials = enabledCredentials(user.data);
-        if (credentials.length === 0) return pass(user, `${user.id} has no enabled password or active access key`);
-        const idle = credentials
-          .filter((credential) => credential.since !== null)
-          .map((credential) => ({ ...credential, days: Math.floor((ctx.now.getTime() - (credential.since?.getTime() ?? 0)) / DAY_MS) }))
-          // CIS: "unused for 45 days or greater", so exactly 45 days fails.
-          .filter((credential) => credential.days >= maxUnusedDays)
-          .map((credential) => `${credential.name} ${credential.neverUsed ? 'never used, issued' : 'last used'} ${credential.days} days ago`);
-        if (idle.length > 0) return fail(user, `${user.id} has credentials unused for ${maxUnusedDays}+ days: ${idle.join('; ')}`);
-        const undated = credentials.find((credential) => credential.since === null);
-        if (undated) return unknown(user, `The credential report gives no usage or issue date for ${user.id}'s ${undated.name}`);
-        return pass(user, `${user.id}'s enabled credentials were used within the last ${maxUnusedDays} days`);
-      }),
+    userRows(report).map((user) => {
+      if (user.data.passwordEnabled === null) return unknown(user, `The credential report does not say whether ${user.id} has a console password`);
+      const credentials = enabledCredentials(user.data);
+      if (credentials.length === 0) return pass(user, `${user.id} has no enabled password or active access key`);
+      const idle = credentials
+        .filter((credential) => credential.since !== null)
+        .map((credential) => ({ ...credential, days: Math.floor(daysSince(credential.since ?? 0, ctx.now)) }))
+        // CIS: "unused for 45 days or greater", so exactly 45 days fails.
+        .filter((credential) => credential.days >= maxUnusedDays)
+        .map((credential) => `${credential.name} ${credential.neverUsed ? 'never used, issued' : 'last used'} ${credential.days} days ago`);
+      if (idle.length > 0) return fail(user, `${user.id} has credentials unused for ${maxUnusedDays}+ days: ${idle.join('; ')}`);
+      const undated = credentials.find((credential) => credential.since === null);
+      if (undated) return unknown(user, `The credential report gives no usage or issue date for ${user.id}'s ${undated.name}`);
+      return pass(user, `${user.id}'s enabled credentials were used within the last ${maxUnusedDays} days`);
+    }),
 });

@@ -1,7 +1,7 @@
 import type { DBSnapshot } from '@aws-sdk/client-rds';
 import { describe, expect, it } from 'vitest';
 import type { DbSnapshotRecord } from '../../collectors/rds/db-snapshots.js';
-import { aResource, runCheck, statuses } from '../check-test-kit.js';
+import { aResource, runCheck, savingsOf as savings, statuses } from '../check-test-kit.js';
 import { manualSnapshotRecent } from './manual-snapshot-recent.js';
 
 // TEST_NOW is 2026-12-01T00:00:00Z; 365 days earlier is 2025-12-01.
@@ -10,7 +10,6 @@ const snapshot = (id: string, data: DBSnapshot, region = 'us-east-1') =>
     { snapshot: { DBSnapshotIdentifier: id, SnapshotType: 'manual', AllocatedStorage: 200, ...data }, restoreAccess: { accountIds: [] } },
     { id, region },
   );
-const savings = (outcome: ReturnType<typeof runCheck>[number] | undefined) => (outcome?.status === 'fail' ? outcome.savings : undefined);
 
 describe('rds.manual-snapshot-recent', () => {
   it('passes at exactly 365 days, fails older with 200 GiB x $0.095 = $19.00 as an upper bound', () => {

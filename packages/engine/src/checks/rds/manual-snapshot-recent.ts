@@ -3,8 +3,7 @@ import { rdsDbSnapshots } from '../../collectors/rds/db-snapshots.js';
 import { defineCheck, fail, pass, unknown } from '../../core/check.js';
 import { perGbMonthCost } from '../../pricing/estimate.js';
 import { US_EAST_1 } from '../../pricing/price-table.js';
-
-const DAY_MS = 86_400_000;
+import { takenAge } from '../ages.js';
 
 export const manualSnapshotRecent = defineCheck({
   id: 'rds.manual-snapshot-recent',
@@ -27,16 +26,13 @@ export const manualSnapshotRecent = defineCheck({
       .filter((snapshot) => snapshot.data.snapshot.SnapshotType === 'manual')
       .map((snapshot) => {
         const { SnapshotCreateTime, AllocatedStorage } = snapshot.data.snapshot;
-        const created = SnapshotCreateTime ? new Date(SnapshotCreateTime).getTime() : Number.NaN;
-        if (Number.isNaN(created)) return unknown(snapshot, `DB snapshot ${snapshot.id} does not report when it was taken`);
-        const days = (ctx.now.getTime() - created) / DAY_MS;
-        const taken = new Date(created).toISOString().slice(0, 10);
-        const age = `DB snapshot ${snapshot.id} was taken on ${taken}, ${Math.floor(days)} days ago`;
-        if (days <= maxAgeDays) return pass(snapshot, age);
+        const age = takenAge(`DB snapshot ${snapshot.id}`, SnapshotCreateTime, ctx.now);
+        if (!age) return unknown(snapshot, `DB snapshot ${snapshot.id} does not report when it was taken`);
+        if (age.days <= maxAgeDays) return pass(snapshot, age.text);
         const cost = perGbMonthCost(AllocatedStorage ?? 0, US_EAST_1.rdsSnapshotGbMonth, 'RDS snapshot', snapshot.region);
         // Billed for the data it holds (and only beyond the free backup allowance), at most the allocated size.
         const basis = `${cost.basis}; upper bound: AllocatedStorage over-estimates the data a snapshot holds`;
-        const message = `${age}, over the ${maxAgeDays}-day limit (${AllocatedStorage ?? '?'} GiB allocated)`;
+        const message = `${age.text}, over the ${maxAgeDays}-day limit (${AllocatedStorage ?? '?'} GiB allocated)`;
         return fail(snapshot, message, { ...cost, basis });
       }),
 });

@@ -1,27 +1,25 @@
 import type { NetworkAclEntry } from '@aws-sdk/client-ec2';
 import { vpcNetworkAcls } from '../../collectors/vpc/network-acls.js';
 import { defineCheck, fail, noSettings, pass } from '../../core/check.js';
+import { ADMIN_PORTS, protocolNumber, rangeCovers, WORLD_CIDRS, type WorldCidr } from '../ec2/port-ranges.js';
 
 interface Probe {
-  readonly source: '0.0.0.0/0' | '::/0';
+  readonly source: WorldCidr;
   readonly protocol: '6' | '17';
   readonly port: number;
 }
-const PROBES: readonly Probe[] = (['0.0.0.0/0', '::/0'] as const).flatMap((source) =>
-  (['6', '17'] as const).flatMap((protocol) => [22, 3389].map((port) => ({ source, protocol, port }))),
+const PROBES: readonly Probe[] = WORLD_CIDRS.flatMap((source) =>
+  (['6', '17'] as const).flatMap((protocol) => ADMIN_PORTS.map((port) => ({ source, protocol, port }))),
 );
 const PROTOCOL_NAMES: Readonly<Record<string, string>> = { '6': 'tcp', '17': 'udp' };
-// The API answers protocol numbers; accept names too, as some tools write them.
-const PROTOCOL_NUMBERS: Readonly<Record<string, string>> = { tcp: '6', udp: '17', all: '-1' };
 
 function covers(entry: NetworkAclEntry, probe: Probe): boolean {
   const cidr = probe.source === '::/0' ? entry.Ipv6CidrBlock : entry.CidrBlock;
   if (entry.Egress || cidr !== probe.source) return false;
-  const protocol = PROTOCOL_NUMBERS[entry.Protocol ?? ''] ?? entry.Protocol;
+  const protocol = protocolNumber(entry.Protocol);
   if (protocol === '-1') return true;
   if (protocol !== probe.protocol) return false;
-  const { From = 0, To = 65535 } = entry.PortRange ?? {};
-  return From <= probe.port && probe.port <= To;
+  return rangeCovers(entry.PortRange?.From, entry.PortRange?.To, probe.port);
 }
 
 /**

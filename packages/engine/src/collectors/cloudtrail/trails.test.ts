@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { awsError, collectAll, fakeContext, type FakeCall } from '../s3/fake-context.js';
+import { awsError, collectAll, stubbedContext, type SentCall } from '../collector-test-kit.js';
 import { cloudtrailTrails } from './trails.js';
 
 const ORG = 'arn:aws:cloudtrail:us-east-1:123456789012:trail/org';
 const LOCAL = 'arn:aws:cloudtrail:eu-west-1:123456789012:trail/local';
 
-function cloudtrail(call: FakeCall): unknown {
+function cloudtrail(call: SentCall): object {
   if (call.command === 'DescribeTrails') {
     return {
       trailList: [
@@ -21,9 +21,9 @@ function cloudtrail(call: FakeCall): unknown {
 
 describe('cloudtrail.trails', () => {
   it('asks the home region for details, once per trail per scan, and keeps errors as data', async () => {
-    const { ctx, calls } = fakeContext(cloudtrail, 'eu-west-1');
-    const inEu = await collectAll(cloudtrailTrails.collect(ctx));
-    const inUs = await collectAll(cloudtrailTrails.collect({ ...ctx, region: 'us-east-1' }));
+    const { ctx, calls } = stubbedContext(cloudtrail, 'eu-west-1');
+    const inEu = await collectAll(cloudtrailTrails, ctx);
+    const inUs = await collectAll(cloudtrailTrails, { ...ctx, region: 'us-east-1' });
 
     expect(inEu.map((t) => [t.id, t.region, t.arn])).toEqual([['org', 'eu-west-1', ORG], ['local', 'eu-west-1', LOCAL]]);
     expect(inUs.map((t) => t.id)).toEqual(['org']);
@@ -42,7 +42,7 @@ describe('cloudtrail.trails', () => {
   });
 
   it('yields nothing for a region without trails', async () => {
-    const { ctx } = fakeContext(() => ({}));
-    expect(await collectAll(cloudtrailTrails.collect(ctx))).toEqual([]);
+    const { ctx } = stubbedContext(() => ({}));
+    expect(await collectAll(cloudtrailTrails, ctx)).toEqual([]);
   });
 });

@@ -8,14 +8,12 @@ import {
   type GetTrailStatusResponse,
   type Trail,
 } from '@aws-sdk/client-cloudtrail';
-import { classifyAwsError, errorFacts } from '../../aws/error-kind.js';
 import { defineCollector, type CollectorContext } from '../../core/collector.js';
 import type { Resource } from '../../core/resource.js';
+import { orError, type CallError } from '../call-errors.js';
 
 /** A detail call that failed for this trail (e.g. AccessDenied); checks answer unknown. */
-export interface TrailError {
-  readonly error: string;
-}
+export type TrailError = CallError;
 
 export interface TrailSelectors {
   readonly eventSelectors: readonly EventSelector[];
@@ -57,8 +55,8 @@ function trailDetails(ctx: CollectorContext, trail: Trail): Promise<TrailDetails
   const client = ctx.aws.client('cloudtrail', trail.HomeRegion ?? ctx.region);
   return ctx.memo(`cloudtrail:details:${name}`, async () => {
     const [status, selectors] = await Promise.all([
-      orError(ctx, readStatus(client, name)),
-      orError(ctx, readSelectors(client, name)),
+      orError(ctx.signal, readStatus(client, name)),
+      orError(ctx.signal, readSelectors(client, name)),
     ]);
     return { status, selectors };
   });
@@ -75,15 +73,6 @@ async function readSelectors(client: CloudTrailClient, name: string): Promise<Tr
     eventSelectors: output.EventSelectors ?? [],
     advancedEventSelectors: output.AdvancedEventSelectors ?? [],
   };
-}
-
-async function orError<T>(ctx: CollectorContext, call: Promise<T>): Promise<T | TrailError> {
-  try {
-    return await call;
-  } catch (error) {
-    if (ctx.signal.aborted || classifyAwsError(error) === 'aborted') throw error;
-    return { error: errorFacts(error).code };
-  }
 }
 
 function trailResource(ctx: CollectorContext, record: TrailRecord): Resource<TrailRecord> {

@@ -18,6 +18,8 @@ describe('EC2 snapshot listings', () => {
     const resources = await collectAll(ec2PublicSnapshots, ctx);
     expect(calls).toEqual([
       {
+        service: 'ec2',
+        region: 'us-east-1',
         command: 'DescribeSnapshots',
         input: { OwnerIds: ['self'], RestorableByUserIds: ['all'], MaxResults: 1000 },
       },

@@ -26,7 +26,7 @@ describe('elbv2.load-balancers', () => {
       { group: { TargetGroupArn: 'arn:tg/locked' }, health: [], error: 'AccessDenied' },
     ]);
     expect(resources[1]?.data).toEqual({ loadBalancer: LBS[1], targetGroups: [], error: 'AccessDenied' });
-    expect(calls[0]).toEqual({ command: 'DescribeLoadBalancers', input: { PageSize: 400 } });
+    expect(calls[0]).toEqual({ service: 'elbv2', region: 'us-east-1', command: 'DescribeLoadBalancers', input: { PageSize: 400 } });
     expect(calls.find((c) => c.command === 'DescribeTargetGroups')?.input).toEqual({
       LoadBalancerArn: 'arn:lb/alb-ok',
       PageSize: 400,

@@ -1,6 +1,6 @@
 import type { KeyMetadata } from '@aws-sdk/client-kms';
 import { describe, expect, it } from 'vitest';
-import { awsError, collectAll, fakeContext, type FakeCall } from '../s3/fake-context.js';
+import { awsError, collectAll, stubbedContext, type SentCall } from '../collector-test-kit.js';
 import { kmsKeys, rotationApplies } from './keys.js';
 
 const CUSTOMER: KeyMetadata = {
@@ -20,7 +20,7 @@ describe('rotationApplies', () => {
   });
 });
 
-function kms(call: FakeCall): unknown {
+function kms(call: SentCall): object {
   const id = String(call.input['KeyId']);
   if (call.command === 'ListKeys') {
     return { Keys: ['cmk', 'aws', 'denied', 'rot-denied'].map((k) => ({ KeyId: k, KeyArn: `arn:aws:kms:us-east-1:1:key/${k}` })) };
@@ -35,8 +35,8 @@ function kms(call: FakeCall): unknown {
 
 describe('kms.keys', () => {
   it('describes every key and reads rotation only where it applies', async () => {
-    const { ctx, calls } = fakeContext(kms);
-    const keys = await collectAll(kmsKeys.collect(ctx));
+    const { ctx, calls } = stubbedContext(kms);
+    const keys = await collectAll(kmsKeys, ctx);
     const rotation = keys.map((k) => [k.id, 'error' in k.data ? k.data : k.data.rotation]);
     expect(rotation).toEqual([
       ['cmk', { enabled: true, periodInDays: 365 }],

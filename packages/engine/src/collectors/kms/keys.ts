@@ -6,16 +6,16 @@ import {
   type KeyMetadata,
   type KMSClient,
 } from '@aws-sdk/client-kms';
-import { classifyAwsError, errorFacts } from '../../aws/error-kind.js';
 import { defineCollector, type CollectorContext } from '../../core/collector.js';
 import type { Resource } from '../../core/resource.js';
+import { orError, type CallError } from '../call-errors.js';
 
 /** Automatic rotation of a key; null when rotation does not apply (see `rotationApplies`). */
-export type KeyRotation = { readonly enabled: boolean; readonly periodInDays: number | null } | { readonly error: string };
+export type KeyRotation = { readonly enabled: boolean; readonly periodInDays: number | null } | CallError;
 
 export type KmsKeyData =
   | { readonly metadata: KeyMetadata; readonly rotation: KeyRotation | null }
-  | { readonly error: string };
+  | CallError;
 
 export const kmsKeys = defineCollector<KmsKeyData>({
   id: 'kms.keys',
@@ -50,27 +50,18 @@ export function rotationApplies(metadata: KeyMetadata): boolean {
 }
 
 async function readKey(ctx: CollectorContext, client: KMSClient, KeyId: string): Promise<KmsKeyData> {
-  const metadata = await orError(ctx, client.send(new DescribeKeyCommand({ KeyId })).then((o) => o.KeyMetadata));
+  const metadata = await orError(ctx.signal, client.send(new DescribeKeyCommand({ KeyId })).then((o) => o.KeyMetadata));
   if (metadata === undefined) return { error: 'NoKeyMetadata' };
   if ('error' in metadata) return metadata;
   if (!rotationApplies(metadata)) return { metadata, rotation: null };
   const rotation = await orError(
-    ctx,
+    ctx.signal,
     client.send(new GetKeyRotationStatusCommand({ KeyId })).then((o) => ({
       enabled: o.KeyRotationEnabled ?? false,
       periodInDays: o.RotationPeriodInDays ?? null,
     })),
   );
   return { metadata, rotation };
-}
-
-async function orError<T>(ctx: CollectorContext, call: Promise<T>): Promise<T | { readonly error: string }> {
-  try {
-    return await call;
-  } catch (error) {
-    if (ctx.signal.aborted || classifyAwsError(error) === 'aborted') throw error;
-    return { error: errorFacts(error).code };
-  }
 }
 
 function keyResource(ctx: CollectorContext, key: KeyListEntry, data: KmsKeyData): Resource<KmsKeyData> {

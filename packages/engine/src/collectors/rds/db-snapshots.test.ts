@@ -29,7 +29,7 @@ describe('rds.db-snapshots', () => {
       ['manual-private', { accountIds: [] }],
       ['manual-denied', { error: 'AccessDenied' }],
     ]);
-    expect(calls[0]).toEqual({ command: 'DescribeDBSnapshots', input: { MaxRecords: 100 } });
+    expect(calls[0]).toEqual({ service: 'rds', region: 'us-east-1', command: 'DescribeDBSnapshots', input: { MaxRecords: 100 } });
     const attributeCalls = calls.filter((c) => c.command === 'DescribeDBSnapshotAttributes');
     expect(attributeCalls.map((c) => c.input.DBSnapshotIdentifier)).not.toContain('auto-1');
     expect(attributeCalls).toHaveLength(4);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listBuckets, regionFromLocation } from './bucket-list.js';
-import { awsError, fakeContext } from './fake-context.js';
+import { awsError, stubbedContext } from '../collector-test-kit.js';
 
 describe('regionFromLocation', () => {
   it.each([
@@ -20,7 +20,7 @@ describe('regionFromLocation', () => {
 
 describe('listBuckets', () => {
   it('pages ListBuckets, uses BucketRegion and falls back to GetBucketLocation', async () => {
-    const { ctx, calls } = fakeContext(({ command, input }) => {
+    const { ctx, calls } = stubbedContext(({ command, input }) => {
       if (command === 'ListBuckets' && input['ContinuationToken'] === undefined) {
         return { Buckets: [{ Name: 'a', BucketRegion: 'eu-west-2' }, { Name: 'b' }], ContinuationToken: 't2' };
       }
@@ -39,7 +39,7 @@ describe('listBuckets', () => {
   });
 
   it('lists once per scan however many collectors ask', async () => {
-    const { ctx, calls } = fakeContext(() => ({ Buckets: [{ Name: 'a', BucketRegion: 'us-east-1' }] }));
+    const { ctx, calls } = stubbedContext(() => ({ Buckets: [{ Name: 'a', BucketRegion: 'us-east-1' }] }));
     await Promise.all([listBuckets(ctx), listBuckets(ctx)]);
     expect(calls).toHaveLength(1);
   });

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { s3AccountPublicAccessBlock } from './account-public-access-block.js';
 import { s3BucketLifecycle } from './bucket-lifecycle.js';
 import { s3BucketPolicies } from './bucket-policies.js';
-import { awsError, collectAll, fakeContext, type FakeCall } from './fake-context.js';
+import { awsError, collectAll, stubbedContext, type SentCall } from '../collector-test-kit.js';
 import { unlessNotConfigured } from './per-bucket.js';
 
 const BUCKETS = { Buckets: [{ Name: 'open', BucketRegion: 'eu-west-1' }, { Name: 'none', BucketRegion: 'us-east-1' },
   { Name: 'denied', BucketRegion: 'us-east-1' }, { Name: 'gone', BucketRegion: 'us-east-1' }] };
 
-function s3(answers: Record<string, () => unknown>) {
-  return (call: FakeCall) => {
+function s3(answers: Record<string, () => object>) {
+  return (call: SentCall) => {
     if (call.command === 'ListBuckets') return BUCKETS;
     const answer = answers[String(call.input['Bucket'])];
     if (!answer) throw new Error(`unexpected ${call.command}`);
@@ -19,7 +19,7 @@ function s3(answers: Record<string, () => unknown>) {
 
 describe('per-bucket collectors', () => {
   it('reads each bucket in its region and keeps "none" and "denied" apart', async () => {
-    const { ctx, calls } = fakeContext(
+    const { ctx, calls } = stubbedContext(
       s3({
         open: () => ({ Policy: '{"Statement":[]}' }),
         none: () => { throw awsError('NoSuchBucketPolicy'); },
@@ -27,7 +27,7 @@ describe('per-bucket collectors', () => {
         gone: () => { throw awsError('NoSuchBucket'); },
       }),
     );
-    const resources = await collectAll(s3BucketPolicies.collect(ctx));
+    const resources = await collectAll(s3BucketPolicies, ctx);
     expect(resources.map((r) => [r.id, r.region, r.data])).toEqual([
       ['open', 'eu-west-1', { policy: '{"Statement":[]}' }],
       ['none', 'us-east-1', { policy: null }],
@@ -38,7 +38,7 @@ describe('per-bucket collectors', () => {
   });
 
   it('tells an empty lifecycle configuration from none', async () => {
-    const { ctx } = fakeContext(
+    const { ctx } = stubbedContext(
       s3({
         open: () => ({ Rules: [{ Status: 'Enabled' }] }),
         none: () => { throw awsError('NoSuchLifecycleConfiguration'); },
@@ -46,7 +46,7 @@ describe('per-bucket collectors', () => {
         gone: () => { throw awsError('NoSuchBucket'); },
       }),
     );
-    const resources = await collectAll(s3BucketLifecycle.collect(ctx));
+    const resources = await collectAll(s3BucketLifecycle, ctx);
     expect(resources.map((r) => r.data)).toEqual([{ rules: [{ Status: 'Enabled' }] }, { rules: null }, { rules: [] }]);
   });
 
@@ -58,8 +58,8 @@ describe('per-bucket collectors', () => {
 
   it('stops the whole collection when the scan is aborted', async () => {
     const abort = () => { throw awsError('AbortError'); };
-    const { ctx } = fakeContext(s3({ open: abort, none: abort, denied: abort, gone: abort }));
-    await expect(collectAll(s3BucketPolicies.collect(ctx))).rejects.toThrow('AbortError');
+    const { ctx } = stubbedContext(s3({ open: abort, none: abort, denied: abort, gone: abort }));
+    await expect(collectAll(s3BucketPolicies, ctx)).rejects.toThrow('AbortError');
   });
 });
 
@@ -69,8 +69,8 @@ describe('s3.account-public-access-block', () => {
     [() => { throw awsError('NoSuchPublicAccessBlockConfiguration'); }, { publicAccessBlock: null }],
     [() => { throw awsError('AccessDenied'); }, { error: 'AccessDenied' }],
   ])('yields one account resource (%#)', async (answer, data) => {
-    const { ctx, calls } = fakeContext(answer);
-    const [resource, ...rest] = await collectAll(s3AccountPublicAccessBlock.collect(ctx));
+    const { ctx, calls } = stubbedContext(answer);
+    const [resource, ...rest] = await collectAll(s3AccountPublicAccessBlock, ctx);
     expect(rest).toEqual([]);
     expect(resource?.data).toEqual(data);
     expect(resource?.region).toBe('global');
