@@ -6,7 +6,6 @@ describe('error mapping', () => {
   it('maps engine errors to exit codes with a hint of what to do', () => {
     expect(toCliError(new UnknownRegionError(['mars-1'])).exitCode).toBe(2);
     expect(toCliError(new ScanSetupError('invalid-options', 'Bad')).exitCode).toBe(2);
-    expect(toCliError(new ScanSetupError('aborted', 'x')).exitCode).toBe(130);
     const network = toCliError(new ScanSetupError('network', 'Step failed: connect\nECONNREFUSED.'));
     expect(network.exitCode).toBe(3);
     expect(network.message).toBe('Step failed: connect ECONNREFUSED. Check the network, proxy settings and --endpoint-url');

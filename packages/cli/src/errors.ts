@@ -27,7 +27,6 @@ export function toCliError(error: unknown): CliError {
   if (error instanceof ScanSetupError) {
     const message = joinSentences(oneLine(error.message), SETUP_HINT[error.code]);
     if (error.code === 'invalid-options') return new CliError(EXIT.usage, message, { cause: error });
-    if (error.code === 'aborted') return new CliError(EXIT.interrupted, 'Interrupted before the scan started', { cause: error });
     return new CliError(EXIT.cannotRun, message, { cause: error });
   }
   const detail = error instanceof Error ? error.message : String(error);

@@ -1,3 +1,6 @@
+import { DEFAULT_CONCURRENCY } from '@cloudsweep/engine';
+import { DEFAULT_DEADLINE_MS } from './args/scan-args.js';
+
 export const MAIN_HELP = `cloudsweep — find security risks and wasted money in an AWS account
 
 Usage:
@@ -8,10 +11,11 @@ Usage:
   cloudsweep <command> --help   Help for one command
 
 Exit codes:
-  0    the scan ran (findings below --fail-on, or no --fail-on given)
-  1    a finding at or above --fail-on severity
+  0    the scan finished (findings below --fail-on, or no --fail-on given)
+  1    a finding at or above --fail-on severity (even in a scan that did not finish)
   2    bad usage: unknown flag, region, check or format; malformed value
-  3    the scan could not run: credentials, access denied, network
+  3    the scan could not run (credentials, access denied, network), or did not finish
+       before its deadline (--timeout): what was found so far is reported, marked incomplete
   130  interrupted (Ctrl-C): what was found so far is printed, marked incomplete
 `;
 
@@ -36,13 +40,16 @@ Output:
                           Exit 1 when a failed result is at or above SEVERITY.
                           Unknown results (could not be checked) never trigger --fail-on;
                           they are listed with the permission they need.
+                          A scan that did not finish exits 3 unless a finding exits 1.
   --quiet                 No progress on stderr
 
 Pacing (the scanner never throttles your production workloads):
-  --concurrency N         Calls in flight across the scan (default: 128)
-  --rate-share F          Share of each AWS API rate limit to use, 0 < F <= 1 (default: 1;
+  --concurrency N         Calls in flight across the scan (default: ${DEFAULT_CONCURRENCY.global};
+                          at most ${DEFAULT_CONCURRENCY.perRegionService} per region and service)
+  --rate-share F          Share of each AWS API rate limit to use, 0 < F <= 1 (default: ${DEFAULT_CONCURRENCY.rateShare};
                           0.5 leaves half the headroom to production traffic)
-  --timeout SECONDS       Scan deadline; results so far are reported, marked incomplete
+  --timeout SECONDS       Scan deadline (default: ${DEFAULT_DEADLINE_MS / 1000}). When reached, the results so far
+                          are reported, marked incomplete, and the exit code is 3
 
 Examples:
   cloudsweep scan --regions eu-west-1,us-east-1

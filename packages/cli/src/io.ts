@@ -18,6 +18,8 @@ export const EXIT = {
   findings: 1,
   usage: 2,
   cannotRun: 3,
+  /** The scan stopped at its deadline: the report holds what was found so far. */
+  incomplete: 3,
   interrupted: 130,
 } as const;
 

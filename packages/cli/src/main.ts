@@ -24,7 +24,4 @@ const code = await run(process.argv.slice(2), {
   columns: process.stderr.columns,
 });
 
-// After an interrupt the engine may still hold a socket until its call timeout; the report is
-// written (stdout is synchronous for files and pipes on POSIX), so nothing is lost by leaving now.
-if (code === EXIT.interrupted) process.exit(code);
 process.exitCode = code;

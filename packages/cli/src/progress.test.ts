@@ -4,7 +4,7 @@ import { plan } from './format/sink-test-kit.js';
 import { createProgress, progressBar, progressLine } from './progress.js';
 
 function progress(done: number, total: number, phase: 'collecting' | 'done' = 'collecting'): ScanEvent {
-  return { type: 'progress', done, total, phase, task: 'ec2.volumes@eu-west-1', resources: 10 };
+  return { type: 'progress', done, total, phase, task: 'ec2.volumes@eu-west-1', resources: 10, apiCalls: done * 3 };
 }
 
 function harness(isTTY: boolean) {
@@ -15,13 +15,13 @@ function harness(isTTY: boolean) {
 }
 
 describe('progress', () => {
-  it('draws a bar with counts, the task and resources', () => {
+  it('draws a bar with counts, the task, resources and API calls', () => {
     expect(progressBar(5, 10, 10)).toBe('[#####.....]');
     expect(progressBar(0, 0, 4)).toBe('[####]');
-    expect(progressLine({ done: 120, total: 510, task: 'eu-west-1 ec2.volumes', resources: 830 }, 200)).toBe(
-      '[####................] 120/510 tasks  eu-west-1 ec2.volumes  resources 830',
+    expect(progressLine({ done: 120, total: 510, task: 'eu-west-1 ec2.volumes', resources: 830, calls: 1204 }, 200)).toBe(
+      '[####................] 120/510 tasks  eu-west-1 ec2.volumes  resources 830  calls 1204',
     );
-    expect(progressLine({ done: 1, total: 2, task: 'x', resources: 0 }, 10)).toHaveLength(9);
+    expect(progressLine({ done: 1, total: 2, task: 'x', resources: 0, calls: 0 }, 10)).toHaveLength(9);
   });
 
   it('on a terminal redraws one line at most every 100 ms, and clears it when stopped', () => {
@@ -36,6 +36,7 @@ describe('progress', () => {
     expect(writes.every((w) => w.startsWith('\r') && !w.includes('\n'))).toBe(true);
     reporter.observe(progress(100, 100, 'done'));
     expect(writes.at(-1)).toContain('100/100 tasks');
+    expect(writes.at(-1)).toContain('calls 300');
     reporter.stop();
     expect(writes.at(-1)).toBe('\r\x1b[K');
   });
@@ -49,7 +50,7 @@ describe('progress', () => {
     }
     reporter.observe(progress(100, 100, 'done'));
     expect(writes[0]).toBe('Scanning account 123456789012: 2 regions, 1 check, 100 tasks\n');
-    expect(writes.at(-1)).toMatch(/^Collected 100\/100 tasks \(100%\)/);
+    expect(writes.at(-1)).toMatch(/^Collected 100\/100 tasks \(100%\), \d+ resources, calls 300\n$/);
     expect(writes.length).toBeGreaterThan(3);
     expect(writes.length).toBeLessThanOrEqual(12);
     expect(writes.every((w) => w.endsWith('\n') && !w.includes('\r'))).toBe(true);

@@ -24,6 +24,8 @@ interface State {
   total: number;
   task: string;
   resources: number;
+  /** HTTP attempts so far, retries included. */
+  calls: number;
 }
 
 export function progressBar(done: number, total: number, width = BAR_WIDTH): string {
@@ -38,7 +40,7 @@ function describeTask(task: string): string {
 }
 
 export function progressLine(state: State, columns: number): string {
-  const line = `${progressBar(state.done, state.total)} ${state.done}/${state.total} tasks  ${state.task}  resources ${state.resources}`;
+  const line = `${progressBar(state.done, state.total)} ${state.done}/${state.total} tasks  ${state.task}  resources ${state.resources}  calls ${state.calls}`;
   return line.length >= columns ? line.slice(0, Math.max(0, columns - 1)) : line;
 }
 
@@ -52,11 +54,12 @@ function update(state: State, event: ScanEvent): void {
   state.done = event.done;
   state.total = event.total;
   state.resources += event.resources ?? 0;
+  if (event.apiCalls !== undefined) state.calls = event.apiCalls;
   if (event.task) state.task = describeTask(event.task);
 }
 
 function ttyReporter(options: ProgressOptions, now: () => number): ProgressReporter {
-  const state: State = { done: 0, total: 0, task: '', resources: 0 };
+  const state: State = { done: 0, total: 0, task: '', resources: 0, calls: 0 };
   let drawnAt = -Infinity;
   let drawn = false;
   const draw = (): void => {
@@ -78,7 +81,7 @@ function ttyReporter(options: ProgressOptions, now: () => number): ProgressRepor
 }
 
 function plainReporter(options: ProgressOptions, now: () => number): ProgressReporter {
-  const state: State = { done: 0, total: 0, task: '', resources: 0 };
+  const state: State = { done: 0, total: 0, task: '', resources: 0, calls: 0 };
   let decile = 0;
   let writtenAt = -Infinity;
   return {
@@ -97,7 +100,7 @@ function plainReporter(options: ProgressOptions, now: () => number): ProgressRep
       if (final || (reached > decile && now() - writtenAt >= PLAIN_INTERVAL_MS)) {
         decile = reached;
         writtenAt = now();
-        options.write(`${final ? 'Collected' : 'Progress'} ${state.done}/${state.total} tasks (${Math.round((state.done / state.total) * 100)}%), ${count(state.resources, 'resource')}\n`);
+        options.write(`${final ? 'Collected' : 'Progress'} ${state.done}/${state.total} tasks (${Math.round((state.done / state.total) * 100)}%), ${count(state.resources, 'resource')}, calls ${state.calls}\n`);
       }
     },
     stop: () => {},

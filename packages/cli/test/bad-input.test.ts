@@ -1,3 +1,4 @@
+import { DEFAULT_CONCURRENCY } from '@cloudsweep/engine';
 import { describe, expect, it } from 'vitest';
 import { cliEnv, runCli, TEST_KEYS, type CliRun } from './run-cli.js';
 
@@ -17,7 +18,7 @@ describe.concurrent('bad input through the binary', () => {
   });
 
   it('unknown check: exit 2, naming the services', async () => {
-    expectOneLineError(await runCli(['scan', '--checks', 'ec2.nope']), 2, /Unknown check: ec2\.nope\. Use check ids or service names \(.*ec2.*\)/);
+    expectOneLineError(await runCli(['scan', '--checks', 'ec2.nope']), 2, /Unknown check: ec2\.nope\. Use a check id or a service name.*Services: .*ec2/);
   });
 
   it('unknown format: exit 2, naming the formats', async () => {
@@ -72,10 +73,12 @@ describe.concurrent('catalogue, policy, help and version', () => {
   it('--help, scan --help and --version', async () => {
     const [main, scanHelp, version] = await Promise.all([runCli(['--help']), runCli(['scan', '--help']), runCli(['--version'])]);
     expect(main.code).toBe(0);
-    expect(main.stdout).toMatch(/Exit codes:[\s\S]*130/);
+    expect(main.stdout).toMatch(/Exit codes:[\s\S]*3 +the scan could not run[\s\S]*did not finish[\s\S]*130/);
     expect(scanHelp.code).toBe(0);
     expect(scanHelp.stdout).toMatch(/--fail-on SEVERITY[\s\S]*default: none[\s\S]*Unknown results[\s\S]*never trigger/);
     expect(scanHelp.stdout).toContain('Examples:');
+    expect(scanHelp.stdout).toMatch(new RegExp(`--concurrency N .*default: ${DEFAULT_CONCURRENCY.global};`));
+    expect(scanHelp.stdout).toMatch(/--timeout SECONDS .*default: 7200\)[\s\S]*exit code is 3/);
     expect(version.stdout).toMatch(/^cloudsweep \d+\.\d+\.\d+\n$/);
   });
 });

@@ -57,7 +57,8 @@ describe('scan flags', () => {
 
   it('names what was wrong and what is valid', () => {
     expect(usageMessage(['--regions', 'eu-west-1,mars-1'])).toMatch(/Unknown region: mars-1\. Valid regions: .*eu-west-1.*"all"/);
-    expect(usageMessage(['--checks', 'ec2,nope'])).toMatch(/Unknown check: nope\. Use check ids or service names \(.*ec2.*\)/);
+    expect(usageMessage(['--checks', 'ec2,nope,s3.x'])).toMatch(/^Unknown checks: nope, s3\.x\. Use a check id or a service name.*Services: .*ec2/);
+    expect(usageMessage(['--checks', ' , '])).toMatch(/--checks is empty.*ec2/);
     expect(usageMessage(['--format', 'xml'])).toBe('Unknown format "xml". Valid formats: table, json, csv, sarif');
     expect(usageMessage(['--fail-on', 'severe'])).toMatch(/Valid values: critical, high, medium, low, info, none/);
     expect(usageMessage(['--role-arn', 'not-an-arn'])).toMatch(/arn:aws:iam::123456789012:role\/name/);

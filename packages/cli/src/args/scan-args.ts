@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import {
-  ACCESS_KEY_ID, allChecks, ROLE_ARN, SEVERITIES, UnknownRegionError, validateRegionNames,
-  type Check, type ScanOptions, type Severity,
+  ACCESS_KEY_ID, allChecks, ROLE_ARN, ScanOptionsSchema, ScanSetupError, selectChecks, SEVERITIES, UnknownRegionError,
+  validateRegionNames, type Check, type ScanOptions, type Severity,
 } from '@cloudsweep/engine';
+import { oneLine } from '../errors.js';
 import { usageError } from '../io.js';
 import { FORMATS, type Format } from '../format/sink.js';
 import { parseFlags, type FlagOptions, type FlagValues } from './parse-flags.js';
@@ -23,6 +24,9 @@ export const SCAN_FLAGS = {
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies FlagOptions;
+
+/** The engine's own default, so help and messages never drift from it. */
+export const DEFAULT_DEADLINE_MS: number = ScanOptionsSchema.shape.deadlineMs.parse(undefined);
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -87,22 +91,22 @@ function parseRegions(value: string | undefined): 'all' | string[] {
   return regions;
 }
 
-function serviceOf(checkId: string): string {
-  return checkId.split('.')[0] ?? checkId;
-}
-
-/** Checked here, not only in the engine, so a typo fails before any credentials are used. */
-function parseChecks(value: string | undefined, catalogue: readonly Check[]): string[] | undefined {
+/**
+ * Checked here with the engine's own matching, so a typo fails before any credentials are used;
+ * the services are named because they are the selectors people reach for first.
+ */
+export function parseCheckSelectors(value: string | undefined, catalogue: readonly Check[]): string[] | undefined {
   if (value === undefined) return undefined;
   const selectors = list(value);
-  const services = [...new Set(catalogue.map((c) => serviceOf(c.id)))].sort();
-  if (selectors.length === 0) throw usageError(`--checks is empty. Give check ids or service names (${services.join(', ')})`);
-  const unknown = selectors.filter((s) => !catalogue.some((c) => c.id === s || serviceOf(c.id) === s));
-  if (unknown.length === 0) return selectors;
-  throw usageError(
-    `Unknown check${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. ` +
-      `Use check ids or service names (${services.join(', ')}); \`cloudsweep checks\` lists every id`,
-  );
+  const services = [...new Set(catalogue.map((c) => c.id.split('.')[0] ?? c.id))].sort().join(', ');
+  if (selectors.length === 0) throw usageError(`--checks is empty. Give check ids or service names (${services})`);
+  try {
+    selectChecks(catalogue, selectors);
+  } catch (error) {
+    if (!(error instanceof ScanSetupError)) throw error;
+    throw usageError(`${oneLine(error.message).replace(/\.$/, '')}. Services: ${services}`);
+  }
+  return selectors;
 }
 
 type KeysSource = { kind: 'keys'; accessKeyId: string; secretAccessKey: string; sessionToken?: string };
@@ -148,7 +152,7 @@ function firstProblem(error: z.ZodError): string {
 
 function scanOptionsOf(flags: Flags, env: Env, catalogue: readonly Check[]): ScanOptions {
   const endpoint = flags['endpoint-url'] ?? (env['AWS_ENDPOINT_URL'] || undefined);
-  const checks = parseChecks(flags.checks, catalogue);
+  const checks = parseCheckSelectors(flags.checks, catalogue);
   return {
     credentials: credentialsOf(flags, env),
     regions: parseRegions(flags.regions),

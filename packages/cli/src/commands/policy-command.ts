@@ -1,6 +1,6 @@
-import { allChecks, leastPrivilegePolicy } from '@cloudsweep/engine';
+import { allChecks, leastPrivilegePolicy, selectChecks } from '@cloudsweep/engine';
 import { parseFlags } from '../args/parse-flags.js';
-import { parseScanCommand } from '../args/scan-args.js';
+import { parseCheckSelectors } from '../args/scan-args.js';
 import { POLICY_HELP } from '../help.js';
 import { EXIT, type CliIo, type ExitCode } from '../io.js';
 
@@ -11,9 +11,8 @@ export function runPolicyCommand(args: readonly string[], io: CliIo): ExitCode {
     return EXIT.ok;
   }
   // The same selection rules (ids or service names, one error for every unknown) as `scan`.
-  const selectors = parseScanCommand({ checks: values['checks'] }, {}).options.checks;
-  const wanted = selectors ? new Set(selectors) : undefined;
-  const checks = wanted ? allChecks.filter((c) => wanted.has(c.id) || wanted.has(c.id.split('.')[0] ?? '')) : allChecks;
+  const raw = values['checks'];
+  const checks = selectChecks(allChecks, parseCheckSelectors(typeof raw === 'string' ? raw : undefined, allChecks));
   io.stdout.write(`${JSON.stringify(leastPrivilegePolicy(checks), null, 2)}\n`);
   return EXIT.ok;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../test/csv-reader.js';
 import { createCsvSink, CSV_COLUMNS, csvField } from './csv-sink.js';
 import { memoryWriter } from './sink.js';
-import { defaultResults, feed } from './sink-test-kit.js';
+import { defaultResults, feed, result } from './sink-test-kit.js';
 
 describe('csv', () => {
   it('quotes only fields that need it, doubling quotes', () => {
@@ -11,6 +11,23 @@ describe('csv', () => {
     expect(csvField('say "hi"')).toBe('"say ""hi"""');
     expect(csvField('two\nlines')).toBe('"two\nlines"');
     expect(csvField(undefined)).toBe('');
+  });
+
+  it('defuses text a spreadsheet would run as a formula (resource names and tags are attacker-chosen)', () => {
+    expect(csvField('=HYPERLINK("http://evil.example","x")')).toBe('"\'=HYPERLINK(""http://evil.example"",""x"")"');
+    expect(['+1', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd'].map(csvField)).toEqual(["'+1", "'-2+3", "'@SUM(A1)", "'\tcmd", '"\'\rcmd"']);
+    expect(csvField('vol-1 = unattached')).toBe('vol-1 = unattached');
+    expect(csvField(-1.5)).toBe('-1.5');
+  });
+
+  it('a hostile resource name reaches the CSV only as text', async () => {
+    const out = memoryWriter();
+    const hostile = result({ resourceId: '=cmd|\' /C calc\'!A0', message: '@SUM(1+1)*cmd' });
+    await feed(createCsvSink(out), [hostile]);
+    const row = parseCsv(out.text())[1] ?? [];
+    expect(row[CSV_COLUMNS.indexOf('resource_id')]).toBe("'=cmd|' /C calc'!A0");
+    expect(row[CSV_COLUMNS.indexOf('message')]).toBe("'@SUM(1+1)*cmd");
+    expect(row[CSV_COLUMNS.indexOf('status')]).toBe('fail');
   });
 
   it('writes a header and one row per result that parse back to the same values', async () => {

@@ -1,9 +1,20 @@
 import type { CheckResult } from '@cloudsweep/engine';
 import type { ResultSink, TextWriter } from './sink.js';
 
-/** RFC 4180: quote a field holding a comma, quote, CR or LF, doubling inner quotes. */
+/**
+ * Text a spreadsheet would run as a formula. Messages, ARNs and ids carry resource names and
+ * tags, which whoever can tag a resource controls (OWASP "CSV injection").
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * RFC 4180: quote a field holding a comma, quote, CR or LF, doubling inner quotes. Text that
+ * starts like a formula gets a leading `'` first, so it is shown, never evaluated; values given
+ * as numbers are left as numbers.
+ */
 export function csvField(value: string | number | undefined): string {
-  const text = value === undefined ? '' : String(value);
+  const raw = value === undefined ? '' : String(value);
+  const text = typeof value === 'string' && FORMULA_START.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

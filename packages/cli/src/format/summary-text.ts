@@ -44,15 +44,14 @@ export function summaryLines(summary: ScanSummary, issues: readonly CollectionIs
   return lines;
 }
 
-/** One line for stderr when the results went to a file or a machine format. */
+/** One line for stderr when the results went to a file or a machine format; scan-command adds why a scan did not finish. */
 export function shortSummary(summary: ScanSummary, destination: string | undefined): string {
   const { results } = summary;
   const where = destination ? ` Wrote ${destination}.` : '';
   const issues = summary.issues > 0 ? ` ${plural(summary.issues, 'collection issue')} (see the output).` : '';
-  const incomplete = summary.incomplete ? ' INCOMPLETE: stopped early.' : '';
   return (
     `Scanned ${plural(summary.regions.length, 'region')} in ${formatDuration(summary.durationMs)}: ` +
     `${results.fail} failed, ${results.unknown} unknown, ${results.pass} passed; ` +
-    `savings ${formatUsd(summary.monthlySavingsUsd)}/month.${issues}${where}${incomplete}`
+    `savings ${formatUsd(summary.monthlySavingsUsd)}/month.${issues}${where}`
   );
 }

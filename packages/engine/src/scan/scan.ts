@@ -26,8 +26,9 @@ export interface ScanControls {
 
 const HOME_REGION: Readonly<Record<string, string>> = { aws: 'us-east-1', 'aws-cn': 'cn-north-1', 'aws-us-gov': 'us-gov-west-1' };
 
-function setupError(step: string, error: unknown): ScanSetupError {
-  const kind = classifyAwsError(error, false);
+function setupError(step: string, error: unknown, signal: AbortSignal): ScanSetupError {
+  // Cancelling closes the sockets, so the call fails as a network error: the signal knows better.
+  const kind = signal.aborted ? 'aborted' : classifyAwsError(error, false);
   const { code, message } = errorFacts(error);
   const detail = `${step} failed: ${message} (${code})`;
   if (kind === 'aborted') return new ScanSetupError('aborted', 'The scan was cancelled before it started', { cause: error });
@@ -36,11 +37,11 @@ function setupError(step: string, error: unknown): ScanSetupError {
   return new ScanSetupError('credentials', detail, { cause: error });
 }
 
-async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
+async function step<T>(name: string, signal: AbortSignal, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw setupError(name, error);
+    throw setupError(name, error, signal);
   }
 }
 
@@ -101,9 +102,9 @@ export async function* scan(input: ScanOptions, controls: ScanControls = {}): As
   signal.addEventListener('abort', () => aws.destroy(), { once: true });
   const stopHeapTrim = startHeapTrim();
   try {
-    const identity = await step('Confirming the AWS identity (sts:GetCallerIdentity)', () => confirmIdentity(aws, firstRegion));
+    const identity = await step('Confirming the AWS identity (sts:GetCallerIdentity)', signal, () => confirmIdentity(aws, firstRegion));
     const homeRegion = HOME_REGION[identity.partition] ?? 'us-east-1';
-    const regions = await step('Listing the account regions (ec2:DescribeRegions)', () =>
+    const regions = await step('Listing the account regions (ec2:DescribeRegions)', signal, () =>
       resolveRegions(options.regions, aws, options.regions === 'all' ? homeRegion : firstRegion),
     );
     const execution = planExecution(checks, settings, regions.regions);
