@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+const MASTER_KEY = /^[A-Za-z0-9+/]{43}=$/;
+
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** The only reader of process.env: one schema, every bad variable reported at once. */
@@ -14,8 +16,14 @@ const EnvSchema = z.object({
     .optional(),
   CLOUDSWEEP_MASTER_KEY: z
     .string()
-    .regex(/^[A-Za-z0-9+/]{43}=$/, 'CLOUDSWEEP_MASTER_KEY must be 32 random bytes, base64 encoded')
+    .regex(MASTER_KEY, 'CLOUDSWEEP_MASTER_KEY must be 32 random bytes, base64 encoded')
     .optional(),
+  // Keys retired by a rotation: still decrypt until the online re-wrap has moved every secret.
+  CLOUDSWEEP_PREVIOUS_MASTER_KEYS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((k) => k.trim()).filter((k) => k !== ''))
+    .pipe(z.array(z.string().regex(MASTER_KEY, 'CLOUDSWEEP_PREVIOUS_MASTER_KEYS must be comma-separated base64 32-byte keys'))),
   TRUST_PROXY: booleanFlag.default(false),
   SAMPLE_ACCOUNT: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -30,6 +38,7 @@ export type Config = Readonly<{
   database: Readonly<{ kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string }>;
   dataDir: string;
   masterKey: string | undefined;
+  previousMasterKeys: readonly string[];
   sampleAccount: boolean;
   logLevel: string;
   rateLimits: Readonly<{ perMinute: number; authPerMinute: number; scanStartsPerHour: number }>;
@@ -55,6 +64,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     ),
     dataDir,
     masterKey: e.CLOUDSWEEP_MASTER_KEY,
+    previousMasterKeys: Object.freeze(e.CLOUDSWEEP_PREVIOUS_MASTER_KEYS),
     // The sample account is on by default only in the embedded, single-machine mode.
     sampleAccount: e.SAMPLE_ACCOUNT ?? !e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
