@@ -1,0 +1,81 @@
+import type { AuditEvent, AuditPage } from '@cloudsweep/contract';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { insertAuditEvent, listAuditEvents, type AuditRow } from './audit.repository.js';
+
+export interface AuditEntry {
+  userId: string | null;
+  /** `<area>.<verb>`: auth.sign_up, auth.sign_in, auth.sign_in_failed, auth.sign_out, account.create, scan.start, ... */
+  action: string;
+  targetType?: string | null;
+  targetId?: string | null;
+  ip: string;
+  userAgent: string;
+  /** Facts for people reading the log; never a password, token or AWS secret. */
+  details?: Record<string, unknown> | null;
+}
+
+const MAX_USER_AGENT = 512;
+
+/**
+ * Appends one event (the log is never updated or deleted). Pass `db.kysely` or a transaction so
+ * the event commits with the change it describes.
+ */
+export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await insertAuditEvent(db, {
+    user_id: entry.userId,
+    action: entry.action,
+    target_type: entry.targetType ?? null,
+    target_id: entry.targetId ?? null,
+    ip: entry.ip,
+    user_agent: entry.userAgent.slice(0, MAX_USER_AGENT),
+    details: entry.details ? JSON.stringify(entry.details) : null,
+    created_at: new Date().toISOString(),
+  });
+}
+
+/** Who asked, for `recordAudit`: the client IP (proxy-aware per config) and user agent. */
+export function auditOrigin(request: FastifyRequest): { ip: string; userAgent: string } {
+  return { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };
+}
+
+const BAD_CURSOR = 'The cursor is not valid; use the nextCursor of a previous page';
+
+function encodeCursor(id: number): string {
+  return Buffer.from(String(id)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): number {
+  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
+  const id = /^[1-9][0-9]{0,15}$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(id)) throw new AppError('bad_request', BAD_CURSOR, { field: 'cursor' });
+  return id;
+}
+
+function toEvent(row: AuditRow): AuditEvent {
+  return {
+    id: row.id,
+    action: row.action,
+    targetType: row.target_type,
+    targetId: row.target_id,
+    ip: row.ip,
+    userAgent: row.user_agent,
+    details: row.details === null ? null : (JSON.parse(row.details) as Record<string, unknown>),
+    createdAt: row.created_at,
+  };
+}
+
+export async function listOwnAuditEvents(
+  db: Kysely<Database>,
+  userId: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<AuditPage> {
+  const beforeId = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+  // One extra row tells whether another page exists without a count.
+  const rows = await listAuditEvents(db, userId, page.limit + 1, beforeId);
+  const events = rows.slice(0, page.limit).map(toEvent);
+  const last = events.at(-1);
+  return { events, nextCursor: rows.length > page.limit && last ? encodeCursor(last.id) : null };
+}
