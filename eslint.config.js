@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // The edges that may read the environment: the CLI entry points and test set-up.
-    files: ['packages/cli/src/main.ts', 'packages/cli/bin/**', 'packages/*/test/**', '**/*.test.ts', 'packages/aws-sim/src/moto.ts', 'packages/aws-sim/src/main.ts', 'packages/*/bench/**'],
+    files: ['packages/cli/src/main.ts', 'packages/server/src/main.ts', 'packages/cli/bin/**', 'packages/*/test/**', '**/*.test.ts', 'packages/aws-sim/src/moto.ts', 'packages/aws-sim/src/main.ts', 'packages/*/bench/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );
