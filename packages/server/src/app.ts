@@ -5,7 +5,17 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { installAuth } from './auth/install-auth.js';
 import { installErrorHandling } from './errors.js';
+import { InProcessScanEventBus, type ScanEventBus } from './events/scan-events.js';
+import { DatabaseJobQueue } from './jobs/database-job-queue.js';
+import type { JobQueue } from './jobs/job-queue.js';
 import { registerRateLimits, type RateLimitBackend } from './rate-limits.js';
+
+/** The dependencies with their defaults filled in, as feature modules receive them. */
+export type ResolvedDependencies = AppDependencies & { readonly jobs: JobQueue; readonly events: ScanEventBus };
+
+export function resolveDependencies(deps: AppDependencies): ResolvedDependencies {
+  return { ...deps, jobs: deps.jobs ?? new DatabaseJobQueue(deps.db), events: deps.events ?? new InProcessScanEventBus() };
+}
 
 export interface AppDependencies {
   readonly config: Config;
@@ -14,6 +24,10 @@ export interface AppDependencies {
   readonly logger?: boolean | object;
   /** Shared rate-limit counters (Redis) for many processes; in-memory when absent. */
   readonly rateLimitBackend?: RateLimitBackend;
+  /** Background work; the embedded queue on this database when absent (enqueue only: workers start in main). */
+  readonly jobs?: JobQueue;
+  /** Live scan events for SSE; in-process when absent. */
+  readonly events?: ScanEventBus;
 }
 
 /** Builds the API from explicit dependencies; never listens (tests use `inject`). */
