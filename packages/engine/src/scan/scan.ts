@@ -1,6 +1,6 @@
 import { setMaxListeners } from 'node:events';
 import type { Check } from '../core/check.js';
-import { emptyApiStats } from '../aws/api-stats.js';
+import { emptyApiStats, type ApiStats } from '../aws/api-stats.js';
 import { CallGovernor } from '../aws/call-governor.js';
 import { AwsClients } from '../aws/clients.js';
 import { confirmIdentity, credentialProvider, type CallerIdentity } from '../aws/credentials.js';
@@ -10,9 +10,9 @@ import { DEFAULT_RETRY_POLICY } from '../aws/retry-strategy.js';
 import { allChecks } from '../checks/registry.js';
 import { Channel } from './channel.js';
 import type { ScanEvent, ScanPlan } from './events.js';
-import { executePlan } from './execute.js';
+import { executePlan, type ExecutionContext } from './execute.js';
 import { parseScanOptions, ScanSetupError, type ParsedScanOptions, type ScanOptions } from './options.js';
-import { collectorsOf, planExecution } from './plan.js';
+import { collectorsOf, planExecution, type ExecutionPlan } from './plan.js';
 import { parseCheckSettings, selectChecks } from './select-checks.js';
 import { startHeapTrim } from './heap-trim.js';
 import { SummaryBuilder } from './summary.js';
@@ -68,82 +68,104 @@ function buildPlan(identity: CallerIdentity, regions: Awaited<ReturnType<typeof 
   };
 }
 
+/** Everything a scan owns from its first call to its last: closed in one place. */
+interface ScanSession {
+  readonly options: ParsedScanOptions;
+  readonly checks: readonly Check[];
+  readonly settings: Map<string, object>;
+  readonly controller: AbortController;
+  readonly stats: ApiStats;
+  readonly aws: AwsClients;
+  readonly firstRegion: string;
+}
+
+function openSession(input: ScanOptions, controls: ScanControls): ScanSession {
+  const options = parseScanOptions(input);
+  if (options.regions !== 'all') validateRegionNames(options.regions);
+  const checks = selectChecks(controls.catalogue ?? allChecks, options.checks);
+  const settings = parseCheckSettings(checks, options.checkSettings);
+  const controller = linkedAbort(options, controls.signal);
+  // Every queued call listens for cancel; thousands at once is expected, not a leak.
+  setMaxListeners(0, controller.signal);
+  const stats = emptyApiStats();
+  const firstRegion = options.regions === 'all' ? 'us-east-1' : (options.regions[0] ?? 'us-east-1');
+  const aws = new AwsClients(
+    {
+      credentials: credentialProvider(options.credentials, { region: firstRegion, endpoint: options.endpoint }),
+      endpoint: options.endpoint,
+      callTimeoutMs: options.callTimeoutMs,
+      retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: options.maxAttempts },
+      maxSocketsPerClient: options.concurrency.perRegionService,
+    },
+    new CallGovernor(options.concurrency, stats, controller.signal),
+    controller.signal,
+  );
+  // Closing the clients ends in-flight calls at once, so a cancel never waits on a slow call.
+  controller.signal.addEventListener('abort', () => aws.destroy(), { once: true });
+  return { options, checks, settings, controller, stats, aws, firstRegion };
+}
+
+async function planScan(session: ScanSession): Promise<{ plan: ScanPlan; execution: ExecutionPlan; homeRegion: string }> {
+  const { options, aws, firstRegion, checks, settings, controller } = session;
+  const { signal } = controller;
+  const identity = await step('Confirming the AWS identity (sts:GetCallerIdentity)', signal, () => confirmIdentity(aws, firstRegion));
+  const homeRegion = HOME_REGION[identity.partition] ?? 'us-east-1';
+  const regions = await step('Listing the account regions (ec2:DescribeRegions)', signal, () =>
+    resolveRegions(options.regions, aws, options.regions === 'all' ? homeRegion : firstRegion),
+  );
+  const execution = planExecution(checks, settings, regions.regions);
+  return { plan: buildPlan(identity, regions, checks, execution.tasks.length), execution, homeRegion };
+}
+
+function executionContext(session: ScanSession, plan: ScanPlan, homeRegion: string, emit: (e: ScanEvent) => void): ExecutionContext {
+  const memo = new Map<string, Promise<unknown>>();
+  const { signal } = session.controller;
+  return {
+    collector: {
+      accountId: plan.accountId,
+      partition: plan.partition,
+      aws: session.aws,
+      signal,
+      memo: <T>(key: string, load: () => Promise<T>) => {
+        if (!memo.has(key)) memo.set(key, load());
+        return memo.get(key) as Promise<T>;
+      },
+    },
+    homeRegion,
+    now: session.options.now ?? new Date(),
+    signal,
+    emit,
+  };
+}
+
 /**
  * Scans one AWS account and streams what it finds. Throws ScanSetupError before the first
  * event when the options are invalid or the account cannot be reached; after that, failures
  * are events (collection issues and unknown results) and the summary always comes last.
  */
 export async function* scan(input: ScanOptions, controls: ScanControls = {}): AsyncGenerator<ScanEvent> {
-  const startedAt = performance.now();
-  const options = parseScanOptions(input);
-  if (options.regions !== 'all') validateRegionNames(options.regions);
-  const checks = selectChecks(controls.catalogue ?? allChecks, options.checks);
-  const settings = parseCheckSettings(checks, options.checkSettings);
-  const controller = linkedAbort(options, controls.signal);
-  const { signal } = controller;
-  // Every queued call listens for cancel; thousands at once is expected, not a leak.
-  setMaxListeners(0, signal);
-  const stats = emptyApiStats();
-  const firstRegion = options.regions === 'all' ? 'us-east-1' : (options.regions[0] ?? 'us-east-1');
-  const credentials = credentialProvider(options.credentials, { region: firstRegion, endpoint: options.endpoint });
-  const governor = new CallGovernor(options.concurrency, stats, signal);
-  const aws = new AwsClients(
-    {
-      credentials,
-      endpoint: options.endpoint,
-      callTimeoutMs: options.callTimeoutMs,
-      retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: options.maxAttempts },
-      maxSocketsPerClient: options.concurrency.perRegionService,
-    },
-    governor,
-    signal,
-  );
-  // Closing the clients ends in-flight calls at once, so a cancel never waits on a slow call.
-  signal.addEventListener('abort', () => aws.destroy(), { once: true });
+  const summary = new SummaryBuilder(performance.now());
+  const session = openSession(input, controls);
+  const { stats, controller } = session;
   const stopHeapTrim = startHeapTrim();
   try {
-    const identity = await step('Confirming the AWS identity (sts:GetCallerIdentity)', signal, () => confirmIdentity(aws, firstRegion));
-    const homeRegion = HOME_REGION[identity.partition] ?? 'us-east-1';
-    const regions = await step('Listing the account regions (ec2:DescribeRegions)', signal, () =>
-      resolveRegions(options.regions, aws, options.regions === 'all' ? homeRegion : firstRegion),
-    );
-    const execution = planExecution(checks, settings, regions.regions);
-    const plan = buildPlan(identity, regions, checks, execution.tasks.length);
+    const { plan, execution, homeRegion } = await planScan(session);
     yield { type: 'planned', plan };
-    const summary = new SummaryBuilder(startedAt);
     const events = new Channel<ScanEvent>();
-    const memo = new Map<string, Promise<unknown>>();
-    const done = executePlan(execution, {
-      collector: {
-        accountId: identity.accountId,
-        partition: identity.partition,
-        aws,
-        signal,
-        memo: <T>(key: string, load: () => Promise<T>) => {
-          if (!memo.has(key)) memo.set(key, load());
-          return memo.get(key) as Promise<T>;
-        },
-      },
-      homeRegion,
-      now: options.now ?? new Date(),
-      signal,
-      emit: (event) => events.push(event),
-    }, options.concurrency.regions).finally(() => events.close());
+    const context = executionContext(session, plan, homeRegion, (event) => events.push(event));
+    const done = executePlan(execution, context, session.options.concurrency.regions).finally(() => events.close());
     for await (const event of events) {
       summary.observe(event);
-      if (event.type === 'progress') {
-        summary.addResources(event.resources ?? 0);
-        yield { ...event, apiCalls: stats.attempts };
-      } else yield event;
+      if (event.type !== 'progress') yield event;
+      else yield { ...event, apiCalls: stats.attempts };
     }
     await done;
-    if (!signal.aborted) {
-      yield { type: 'progress', done: plan.totalTasks, total: plan.totalTasks, phase: 'done', apiCalls: stats.attempts };
-    }
-    yield { type: 'summary', summary: summary.build(plan, stats, signal.aborted) };
+    const aborted = controller.signal.aborted;
+    if (!aborted) yield { type: 'progress', done: plan.totalTasks, total: plan.totalTasks, phase: 'done', apiCalls: stats.attempts };
+    yield { type: 'summary', summary: summary.build(plan, stats, aborted) };
   } finally {
     stopHeapTrim();
     controller.abort(new Error('scan finished'));
-    aws.destroy();
+    session.aws.destroy();
   }
 }

@@ -12,11 +12,8 @@ export class SummaryBuilder {
 
   constructor(private readonly startedAt: number) {}
 
-  addResources(count: number): void {
-    this.#resources += count;
-  }
-
   observe(event: ScanEvent): void {
+    if (event.type === 'progress') this.#resources += event.resources ?? 0;
     if (event.type === 'issue') this.#issues += 1;
     if (event.type !== 'result') return;
     const { result } = event;
