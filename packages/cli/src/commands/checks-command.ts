@@ -1,7 +1,6 @@
-import { allChecks, collectorsOf, severityRank, type Check } from '@cloudsweep/engine';
+import { allChecks, collectorsOf, csvRow, severityRank, type Check } from '@cloudsweep/engine';
 import { parseFlags } from '../args/parse-flags.js';
 import { renderColumns } from '../format/columns.js';
-import { csvRow } from '../format/csv-sink.js';
 import { CHECKS_HELP } from '../help.js';
 import { EXIT, usageError, type CliIo, type ExitCode } from '../io.js';
 
