@@ -8,13 +8,30 @@ import { installErrorHandling } from './errors.js';
 import { InProcessScanEventBus, type ScanEventBus } from './events/scan-events.js';
 import { DatabaseJobQueue } from './jobs/database-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
+import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
+import { registerFindingsRoutes } from './modules/findings/findings.routes.js';
+import type { LiveOptions } from './modules/live/live-hub.js';
+import { registerLiveRoutes } from './modules/live/live.routes.js';
+import { registerScanRoutes } from './modules/scans/scans.routes.js';
 import { registerRateLimits, type RateLimitBackend } from './rate-limits.js';
+import { SampleAws } from './sample/sample-aws.js';
+import type { Keyring } from './secrets/keyring.js';
 
 /** The dependencies with their defaults filled in, as feature modules receive them. */
-export type ResolvedDependencies = AppDependencies & { readonly jobs: JobQueue; readonly events: ScanEventBus };
+export type ResolvedDependencies = AppDependencies & {
+  readonly jobs: JobQueue;
+  readonly events: ScanEventBus;
+  readonly sample: SampleAws | undefined;
+};
 
 export function resolveDependencies(deps: AppDependencies): ResolvedDependencies {
-  return { ...deps, jobs: deps.jobs ?? new DatabaseJobQueue(deps.db), events: deps.events ?? new InProcessScanEventBus() };
+  return {
+    ...deps,
+    jobs: deps.jobs ?? new DatabaseJobQueue(deps.db),
+    events: deps.events ?? new InProcessScanEventBus(),
+    // Starts nothing until a sample scan asks for its endpoint.
+    sample: deps.sample ?? (deps.config.sampleAccount ? new SampleAws() : undefined),
+  };
 }
 
 export interface AppDependencies {
@@ -28,10 +45,17 @@ export interface AppDependencies {
   readonly jobs?: JobQueue;
   /** Live scan events for SSE; in-process when absent. */
   readonly events?: ScanEventBus;
+  /** SSE heartbeat and resume window; tests shorten them. */
+  readonly live?: Partial<LiveOptions>;
+  /** Encrypts AWS secrets; without it the account routes are not registered (tests of other areas). */
+  readonly keyring?: Keyring;
+  /** The simulator behind the sample account; a lazy one when absent and config.sampleAccount is on. Stopped on close. */
+  readonly sample?: SampleAws;
 }
 
 /** Builds the API from explicit dependencies; never listens (tests use `inject`). */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const resolved = resolveDependencies(deps);
   const app = Fastify({
     logger: deps.logger ?? false,
     trustProxy: deps.config.http.trustProxy,
@@ -46,6 +70,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(cookie);
   await registerRateLimits(app, deps.config.rateLimits, deps.rateLimitBackend);
   await installAuth(app, deps);
+  if (deps.keyring) registerAccountRoutes(app, { db: deps.db.kysely, keyring: deps.keyring, config: deps.config });
+  app.addHook('onClose', async () => resolved.sample?.stop());
+  registerFindingsRoutes(app, deps.db.kysely);
+  registerLiveRoutes(app, resolved, deps.live);
+  registerScanRoutes(app, resolved);
   app.get('/api/health', async () => {
     await deps.db.kysely.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     return { status: 'ok', database: deps.db.kind };

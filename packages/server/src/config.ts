@@ -31,6 +31,18 @@ const EnvSchema = z.object({
   AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   SCAN_RATE_LIMIT_PER_HOUR: z.coerce.number().int().min(1).default(60),
   SCAN_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(900),
+  // Attempts per scan: transient AWS failures (throttling, network, 5xx) retry with backoff.
+  SCAN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+  // How long a killed worker's scan waits before another worker takes it over.
+  JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(30),
+  // For tests (moto, the simulator) and private endpoints: every AWS call goes to this URL.
+  AWS_ENDPOINT_URL: z.url({ protocol: /^https?$/, error: 'AWS_ENDPOINT_URL must be an http(s) URL' }).optional(),
+  // The IAM principal Cloudsweep's server runs as, which customers' roles trust, e.g.
+  // arn:aws:iam::123456789012:role/cloudsweep-server. Unset: the role template asks for it.
+  CLOUDSWEEP_AWS_PRINCIPAL_ARN: z
+    .string()
+    .regex(/^arn:aws(-cn|-us-gov)?:(iam|sts)::\d{12}:(root|role\/.+|user\/.+)$/, 'CLOUDSWEEP_AWS_PRINCIPAL_ARN must be an IAM ARN like arn:aws:iam::123456789012:role/cloudsweep-server')
+    .optional(),
 });
 
 export type Config = Readonly<{
@@ -43,6 +55,10 @@ export type Config = Readonly<{
   logLevel: string;
   rateLimits: Readonly<{ perMinute: number; authPerMinute: number; scanStartsPerHour: number }>;
   scanCacheTtlSeconds: number;
+  scanMaxAttempts: number;
+  /** The embedded job queue's lease; heartbeats renew it three times per lease. */
+  jobs: Readonly<{ leaseMs: number; heartbeatMs: number }>;
+  aws: Readonly<{ endpoint: string | undefined; principalArn: string | undefined }>;
 }>;
 
 export class ConfigError extends Error {
@@ -74,5 +90,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       scanStartsPerHour: e.SCAN_RATE_LIMIT_PER_HOUR,
     }),
     scanCacheTtlSeconds: e.SCAN_CACHE_TTL_SECONDS,
+    scanMaxAttempts: e.SCAN_MAX_ATTEMPTS,
+    jobs: Object.freeze({ leaseMs: e.JOB_LEASE_SECONDS * 1000, heartbeatMs: Math.floor((e.JOB_LEASE_SECONDS * 1000) / 3) }),
+    aws: Object.freeze({ endpoint: e.AWS_ENDPOINT_URL, principalArn: e.CLOUDSWEEP_AWS_PRINCIPAL_ARN }),
   });
 }

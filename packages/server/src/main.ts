@@ -3,25 +3,40 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/database.js';
+import { InProcessScanEventBus } from './events/scan-events.js';
+import { DatabaseJobQueue } from './jobs/database-job-queue.js';
 import { loggerOptions } from './logger.js';
+import { jobQueueOptions, logJobEvent, startScanProcessing } from './modules/scans/scan-worker.js';
+import { SampleAws } from './sample/sample-aws.js';
 import { describeKeyring, loadKeyring } from './secrets/keyring.js';
 import { MasterKeyError } from './secrets/master-key-file.js';
 import { rewrapAll } from './secrets/rewrap.js';
 
 async function start(): Promise<void> {
   const config = loadConfig(process.env);
-  const db = openDatabase(config.database);
+  const db = openDatabase(config.database, {
+    onIdleError: (error) => process.stderr.write(`cloudsweep: database connection dropped (${error.message}); reconnecting on next use\n`),
+  });
   await migrateToLatest(db);
   const keyring = loadKeyring(config);
-  const app = await buildApp({ config, db, logger: loggerOptions(config.logLevel) });
+  // The sample account's simulator starts on the first sample scan; app.close() stops it.
+  const sample = config.sampleAccount ? new SampleAws() : undefined;
+  // One queue and one event bus shared by the API (enqueue, SSE) and this process's scan worker.
+  const jobs = new DatabaseJobQueue(db, { ...jobQueueOptions(config), onEvent: (event) => logJobEvent(app.log, event) });
+  const events = new InProcessScanEventBus();
+  const app = await buildApp({ config, db, keyring, jobs, events, ...(sample ? { sample } : {}), logger: loggerOptions(config.logLevel) });
   app.log.info({ database: db.kind, keys: describeKeyring(keyring) }, 'database migrated, keys loaded');
   // Rows still under a previous master key move to the current one while we serve.
   void rewrapAll(db, keyring).then(
     (result) => app.log.info({ rewrap: result }, 'secrets re-wrapped'),
     (error: unknown) => app.log.error({ err: error }, 'secret re-wrap failed'),
   );
+  const sampleEndpoint = sample ? () => sample.sampleEndpoint() : undefined;
+  await startScanProcessing(jobs, { config, db, events, keyring, endpoint: config.aws.endpoint, ...(sampleEndpoint ? { sampleEndpoint } : {}) }, app.log);
   const stop = async (signal: string): Promise<void> => {
     app.log.info({ signal }, 'shutting down');
+    // Running scans finish or go back to the queue first; they need the sample simulator and the database.
+    await jobs.close();
     await app.close();
     await db.close();
     process.exit(0);

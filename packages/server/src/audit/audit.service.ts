@@ -1,8 +1,9 @@
 import type { AuditEvent, AuditPage } from '@cloudsweep/contract';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import type { Database } from '../db/schema.js';
-import { AppError } from '../errors.js';
+import { decodeCursor, encodeCursor } from '../pagination/cursor.js';
 import { insertAuditEvent, listAuditEvents, type AuditRow } from './audit.repository.js';
 
 export interface AuditEntry {
@@ -41,18 +42,8 @@ export function auditOrigin(request: FastifyRequest): { ip: string; userAgent: s
   return { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };
 }
 
-const BAD_CURSOR = 'The cursor is not valid; use the nextCursor of a previous page';
-
-function encodeCursor(id: number): string {
-  return Buffer.from(String(id)).toString('base64url');
-}
-
-function decodeCursor(cursor: string): number {
-  const text = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
-  const id = /^[1-9][0-9]{0,15}$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(id)) throw new AppError('bad_request', BAD_CURSOR, { field: 'cursor' });
-  return id;
-}
+// A cursor is the last event's id (the codec's JSON of a number: the same text as before).
+const AuditCursorSchema = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 function toEvent(row: AuditRow): AuditEvent {
   return {
@@ -72,7 +63,7 @@ export async function listOwnAuditEvents(
   userId: string,
   page: { limit: number; cursor?: string | undefined },
 ): Promise<AuditPage> {
-  const beforeId = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+  const beforeId = page.cursor === undefined ? undefined : decodeCursor(page.cursor, AuditCursorSchema);
   // One extra row tells whether another page exists without a count.
   const rows = await listAuditEvents(db, userId, page.limit + 1, beforeId);
   const events = rows.slice(0, page.limit).map(toEvent);

@@ -5,6 +5,9 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type 
 import pg from 'pg';
 import type { Config } from '../config.js';
 import { initialMigration } from './migrations/0001-initial.js';
+import { scansMigration } from './migrations/0002-scans.js';
+import { accountsMigration } from './migrations/0003-accounts.js';
+import { findingsMigration } from './migrations/0004-findings.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -29,18 +32,31 @@ function sqliteDialect(file: string): SqliteDialect {
   return new SqliteDialect({ database });
 }
 
-export function openDatabase(database: Config['database']): Db {
+function postgresDialect(url: string, onIdleError: (error: Error) => void): PostgresDialect {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that dies (server restart, failover, admin termination) is dropped from
+  // the pool and replaced on next use; without a listener pg rethrows and kills the process.
+  pool.on('error', onIdleError);
+  return new PostgresDialect({ pool });
+}
+
+export interface OpenOptions {
+  /** Told when PostgreSQL drops an idle pooled connection; the pool recovers by itself. */
+  readonly onIdleError?: (error: Error) => void;
+}
+
+export function openDatabase(database: Config['database'], options: OpenOptions = {}): Db {
   const dialect =
     database.kind === 'sqlite'
       ? sqliteDialect(database.file)
-      : new PostgresDialect({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) });
+      : postgresDialect(database.url, options.onIdleError ?? (() => undefined));
   const kysely = new Kysely<Database>({ dialect });
   return { kysely, kind: database.kind, close: () => kysely.destroy() };
 }
 
 /** Migrations are listed here, in order: no filesystem discovery. */
 function migrations(kind: DatabaseKind): Record<string, Migration> {
-  return { '0001-initial': initialMigration(kind) };
+  return { '0001-initial': initialMigration(kind), '0002-scans': scansMigration(), '0003-accounts': accountsMigration, '0004-findings': findingsMigration };
 }
 
 export async function migrateToLatest(db: Db): Promise<void> {

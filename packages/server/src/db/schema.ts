@@ -39,6 +39,14 @@ export interface AwsAccountsTable {
   updated_at: string;
 }
 
+/** An ExternalId issued to a user before their role exists; consumed when an account uses it. */
+export interface PendingExternalIdsTable {
+  external_id: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export type ScanStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
 
 export interface ScansTable {
@@ -120,4 +128,5 @@ export interface Database {
   findings: FindingsTable;
   audit_events: AuditEventsTable;
   jobs: JobsTable;
+  pending_external_ids: PendingExternalIdsTable;
 }

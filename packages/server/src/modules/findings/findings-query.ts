@@ -1,0 +1,79 @@
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../../db/schema.js';
+
+export type SortKey = 'severity' | 'check' | 'region' | 'resource';
+export type SortOrder = 'asc' | 'desc';
+
+/** Each sort is served by a (scan_id, <column>, id) index; id makes the order total. */
+export const SORT_COLUMN = {
+  severity: 'severity_rank',
+  check: 'check_id',
+  region: 'region',
+  resource: 'resource_arn',
+} as const satisfies Record<SortKey, string>;
+
+export interface FindingFilters {
+  readonly status?: readonly string[] | undefined;
+  /** 5 = critical ... 1 = info: filtering on the rank lets the severity index serve it. */
+  readonly severityRanks?: readonly number[] | undefined;
+  readonly kind?: readonly string[] | undefined;
+  readonly service?: readonly string[] | undefined;
+  readonly region?: readonly string[] | undefined;
+  readonly check?: readonly string[] | undefined;
+  readonly q?: string | undefined;
+}
+
+export interface Keyset {
+  readonly sort: SortKey;
+  readonly order: SortOrder;
+  /** The last row of the previous page: its sort value and id. */
+  readonly after?: { readonly key: string | number; readonly id: number } | undefined;
+  readonly limit: number;
+}
+
+type FindingsEb = ExpressionBuilder<Database, 'findings'>;
+
+/** `%`, `_` and the escape itself match literally: q is a substring, not a pattern. */
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Substring search cannot use a B-tree: it filters the rows the sort index walks, so a page
+ * costs about limit / (share of rows matching) row reads (see docs/benchmarks.md).
+ */
+function textSearch(eb: FindingsEb, q: string): Expression<SqlBool> {
+  const pattern = likePattern(q);
+  return eb.or([
+    sql<SqlBool>`lower(${eb.ref('resource_arn')}) like ${pattern} escape '\\'`,
+    sql<SqlBool>`lower(${eb.ref('resource_id')}) like ${pattern} escape '\\'`,
+  ]);
+}
+
+export function filterConditions(eb: FindingsEb, f: FindingFilters): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (f.status?.length) conditions.push(eb('status', 'in', [...f.status]));
+  if (f.severityRanks?.length) conditions.push(eb('severity_rank', 'in', [...f.severityRanks]));
+  if (f.kind?.length) conditions.push(eb('kind', 'in', [...f.kind]));
+  if (f.service?.length) conditions.push(eb('service', 'in', [...f.service]));
+  if (f.region?.length) conditions.push(eb('region', 'in', [...f.region]));
+  if (f.check?.length) conditions.push(eb('check_id', 'in', [...f.check]));
+  if (f.q !== undefined) conditions.push(textSearch(eb, f.q));
+  return conditions;
+}
+
+/**
+ * Where a keyset page resumes, in two parts that are each one index seek: `tie` is the rest of
+ * the last row's sort value (col = key, id beyond), `beyond` the values after it (col beyond
+ * key). One row-value comparison `(col, id) < (key, id)` would be neater, but SQLite seeks only
+ * on its first column and then walks every row sharing the key: 20 ms at the middle of 1M.
+ */
+export type Resume = 'tie' | 'beyond';
+
+export function afterCondition(eb: FindingsEb, page: Keyset, part: Resume): Expression<SqlBool> | undefined {
+  if (!page.after) return undefined;
+  const column = SORT_COLUMN[page.sort];
+  const beyond = page.order === 'asc' ? '>' : '<';
+  if (part === 'beyond') return eb(column, beyond, page.after.key);
+  return eb.and([eb(column, '=', page.after.key), eb('id', beyond, page.after.id)]);
+}
