@@ -7,6 +7,7 @@ const SETUP_HINT = {
     'Provide credentials: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, --profile P, `aws sso login`, or --role-arn',
   'access-denied': 'Grant the scanning identity the policy printed by `cloudsweep policy`',
   network: 'Check the network, proxy settings and --endpoint-url',
+  unavailable: 'AWS had a temporary problem; try again in a few minutes',
   aborted: '',
 } as const;
 

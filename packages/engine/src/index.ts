@@ -17,7 +17,7 @@ export { fingerprint } from './scan/results.js';
 export { scan } from './scan/scan.js';
 export type { ScanControls } from './scan/scan.js';
 export { ScanOptionsSchema, ScanSetupError } from './scan/options.js';
-export type { ScanOptions, ScanSetupErrorCode } from './scan/options.js';
+export type { ScanOptions, ScanSetupDetails, ScanSetupErrorCode } from './scan/options.js';
 export type {
   CheckResult, CollectionIssue, ResultStatus, ScanEvent, ScanPlan, ScanSummary, SkippedRegion,
 } from './scan/events.js';

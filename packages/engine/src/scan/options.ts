@@ -39,18 +39,34 @@ export const ScanOptionsSchema = z
 export type ScanOptions = z.input<typeof ScanOptionsSchema>;
 export type ParsedScanOptions = z.output<typeof ScanOptionsSchema>;
 
-export type ScanSetupErrorCode = 'invalid-options' | 'credentials' | 'access-denied' | 'network' | 'aborted';
+/**
+ * `unavailable`: AWS answered with a server error or kept throttling; worth trying again later,
+ * unlike `credentials` and `access-denied`, which need a person to act.
+ */
+export type ScanSetupErrorCode = 'invalid-options' | 'credentials' | 'access-denied' | 'network' | 'unavailable' | 'aborted';
+
+/** Technical facts for support: which step, which service, what AWS said. */
+export interface ScanSetupDetails {
+  readonly step?: string;
+  readonly service?: string;
+  readonly awsErrorCode?: string;
+  readonly httpStatus?: number;
+  readonly requestId?: string;
+}
 
 /** The scan could not start: bad options, or the account could not be reached at all. */
 export class ScanSetupError extends Error {
   constructor(
     readonly code: ScanSetupErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: ScanSetupDetails },
   ) {
     super(message, options);
     this.name = 'ScanSetupError';
+    this.details = options?.details ?? {};
   }
+
+  readonly details: ScanSetupDetails;
 }
 
 export function parseScanOptions(input: ScanOptions): ParsedScanOptions {

@@ -11,7 +11,7 @@ import { allChecks } from '../checks/registry.js';
 import { Channel } from './channel.js';
 import type { ScanEvent, ScanPlan } from './events.js';
 import { executePlan, type ExecutionContext } from './execute.js';
-import { parseScanOptions, ScanSetupError, type ParsedScanOptions, type ScanOptions } from './options.js';
+import { parseScanOptions, ScanSetupError, type ParsedScanOptions, type ScanOptions, type ScanSetupErrorCode } from './options.js';
 import { collectorsOf, planExecution, type ExecutionPlan } from './plan.js';
 import { parseCheckSettings, selectChecks } from './select-checks.js';
 import { startHeapTrim } from './heap-trim.js';
@@ -26,22 +26,43 @@ export interface ScanControls {
 
 const HOME_REGION: Readonly<Record<string, string>> = { aws: 'us-east-1', 'aws-cn': 'cn-north-1', 'aws-us-gov': 'us-gov-west-1' };
 
-function setupError(step: string, error: unknown, signal: AbortSignal): ScanSetupError {
+function setupErrorCode(error: unknown, signal: AbortSignal): ScanSetupErrorCode {
   // Cancelling closes the sockets, so the call fails as a network error: the signal knows better.
-  const kind = signal.aborted ? 'aborted' : classifyAwsError(error, false);
-  const { code, message } = errorFacts(error);
-  const detail = `${step} failed: ${message} (${code})`;
-  if (kind === 'aborted') return new ScanSetupError('aborted', 'The scan was cancelled before it started', { cause: error });
-  if (kind === 'access-denied') return new ScanSetupError('access-denied', detail, { cause: error });
-  if (kind === 'network' || kind === 'timeout') return new ScanSetupError('network', detail, { cause: error });
-  return new ScanSetupError('credentials', detail, { cause: error });
+  if (signal.aborted) return 'aborted';
+  const kind = classifyAwsError(error, false);
+  if (kind === 'access-denied') return 'access-denied';
+  if (kind === 'network' || kind === 'timeout') return 'network';
+  if (kind === 'throttled' || (errorFacts(error).httpStatus ?? 0) >= 500) return 'unavailable';
+  return 'credentials';
 }
 
-async function step<T>(name: string, signal: AbortSignal, run: () => Promise<T>): Promise<T> {
+function setupError(step: SetupStep, error: unknown, signal: AbortSignal): ScanSetupError {
+  const code = setupErrorCode(error, signal);
+  if (code === 'aborted') return new ScanSetupError('aborted', 'The scan was cancelled before it started', { cause: error });
+  const facts = errorFacts(error);
+  const details = {
+    step: step.name,
+    service: step.service,
+    awsErrorCode: facts.code,
+    ...(facts.httpStatus !== undefined ? { httpStatus: facts.httpStatus } : {}),
+    ...(facts.requestId !== undefined ? { requestId: facts.requestId } : {}),
+  };
+  return new ScanSetupError(code, `${step.name} failed: ${facts.message} (${facts.code})`, { cause: error, details });
+}
+
+interface SetupStep {
+  readonly name: string;
+  readonly service: string;
+}
+
+const CONFIRM_IDENTITY: SetupStep = { name: 'Confirming the AWS identity (sts:GetCallerIdentity)', service: 'sts' };
+const LIST_REGIONS: SetupStep = { name: 'Listing the account regions (ec2:DescribeRegions)', service: 'ec2' };
+
+async function step<T>(which: SetupStep, signal: AbortSignal, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw setupError(name, error, signal);
+    throw setupError(which, error, signal);
   }
 }
 
@@ -108,9 +129,9 @@ function openSession(input: ScanOptions, controls: ScanControls): ScanSession {
 async function planScan(session: ScanSession): Promise<{ plan: ScanPlan; execution: ExecutionPlan; homeRegion: string }> {
   const { options, aws, firstRegion, checks, settings, controller } = session;
   const { signal } = controller;
-  const identity = await step('Confirming the AWS identity (sts:GetCallerIdentity)', signal, () => confirmIdentity(aws, firstRegion));
+  const identity = await step(CONFIRM_IDENTITY, signal, () => confirmIdentity(aws, firstRegion));
   const homeRegion = HOME_REGION[identity.partition] ?? 'us-east-1';
-  const regions = await step('Listing the account regions (ec2:DescribeRegions)', signal, () =>
+  const regions = await step(LIST_REGIONS, signal, () =>
     resolveRegions(options.regions, aws, options.regions === 'all' ? homeRegion : firstRegion),
   );
   const execution = planExecution(checks, settings, regions.regions);

@@ -26,32 +26,20 @@ function awsFacts(error: unknown): ScanErrorDetails {
   };
 }
 
-/** "Confirming the AWS identity (sts:GetCallerIdentity) failed: ..." -> the step and its service. */
-function stepOf(message: string): Pick<ScanErrorDetails, 'step' | 'service'> {
-  const step = message.split(' failed:')[0];
-  const service = /\(([a-z0-9-]+):[A-Za-z]+\)/.exec(message)?.[1];
-  return { ...(step && step !== message ? { step } : {}), ...(service ? { service } : {}) };
-}
-
-/** The engine calls an AWS 5xx or throttling on the identity check a credentials problem; it is not. */
-function isTransientAws(details: ScanErrorDetails): boolean {
-  return (details.httpStatus !== undefined && details.httpStatus >= 500) || THROTTLED.test(details.awsErrorCode ?? '');
-}
-
 const LEAD: Readonly<Record<string, string>> = {
   'access-denied': 'AWS refused access to this account',
   credentials: 'AWS did not accept this account’s credentials',
   network: 'AWS could not be reached',
-  transient: 'AWS had a temporary problem',
+  unavailable: 'AWS had a temporary problem',
   'invalid-options': 'The scan options are not valid',
 };
 
 function setupFailure(error: ScanSetupError, base: ScanErrorDetails): ScanFailure {
-  const details = { ...base, ...awsFacts(error.cause), ...stepOf(error.message) };
-  const transient = error.code === 'network' || (error.code === 'credentials' && isTransientAws(details));
-  const lead = LEAD[transient && error.code !== 'network' ? 'transient' : error.code] ?? 'The scan could not start';
+  const details = { ...base, ...error.details };
+  const retryable = error.code === 'network' || error.code === 'unavailable';
+  const lead = LEAD[error.code] ?? 'The scan could not start';
   const throttled = THROTTLED.test(details.awsErrorCode ?? '');
-  return { retryable: transient, message: `${lead}. ${error.message}`, details, ...(throttled ? { retryAfterMs: 5_000 } : {}) };
+  return { retryable, message: `${lead}. ${error.message}`, details, ...(throttled ? { retryAfterMs: 5_000 } : {}) };
 }
 
 /** Decides whether an attempt's error is worth another attempt, and says what happened. */
