@@ -1,20 +1,25 @@
 // npm run bench:api: 1,000,000 findings in one scan on SQLite and on PostgreSQL (a fresh
-// database each, made the way the tests make them), then page latency through app.inject.
+// database each, made the way the tests make them), then page latency through app.inject, the
+// findings summary, scan start latency and worker progress -> SSE client latency.
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import type { DatabaseKind } from '../src/db/database.js';
-import { insertFindings } from '../src/modules/findings/findings.repository.js';
 import type { FindingFilters } from '../src/modules/findings/findings-query.js';
 import { RELAXED_LIMITS, signUp } from '../test/auth-test-kit.js';
-import { insertAccount, insertScan, syntheticResults } from '../test/findings-test-kit.js';
+import { insertAccount, insertScan } from '../test/findings-test-kit.js';
 import { freshDatabase, type TestDatabase } from '../test/test-databases.js';
 import { countMatching, cursorAtOffset, percentile, table, timeRequests } from './api-bench-kit.js';
+import { ingestRate, sqliteIngestComparison, storedSummaryOf, timeScanStarts } from './api-bench-parts.js';
+import { measureSseLatency } from './sse-latency.js';
 
 const TOTAL = Number(process.env['BENCH_FINDINGS'] ?? 1_000_000);
 const BATCH = 5_000;
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 40);
 const LIMIT = 50;
+const COMPARE_ROWS = Number(process.env['BENCH_COMPARE_FINDINGS'] ?? 200_000);
+const STARTS = 200;
+const SUMMARY_RUNS = 5;
 const KINDS: DatabaseKind[] = (process.env['BENCH_DATABASES'] ?? 'sqlite,postgres').split(',') as DatabaseKind[];
 
 interface Variant { name: string; query: string; filters: FindingFilters }
@@ -25,17 +30,6 @@ const VARIANTS: Variant[] = [
   { name: 'q=res-001 (10%)', query: '&q=res-001', filters: { q: 'res-001' } },
   { name: 'q=res-09999 (rare)', query: '&q=res-09999', filters: { q: 'res-09999' } },
 ];
-
-async function ingest(database: TestDatabase, scanId: string): Promise<number> {
-  let elapsed = 0;
-  for (let from = 0; from < TOTAL; from += BATCH) {
-    const batch = syntheticResults(from, Math.min(BATCH, TOTAL - from));
-    const start = performance.now();
-    await insertFindings(database.db.kysely, scanId, batch);
-    elapsed += performance.now() - start;
-  }
-  return TOTAL / (elapsed / 1000);
-}
 
 async function measurePages(app: FastifyInstance, database: TestDatabase, scanId: string, cookie: string): Promise<string[][]> {
   const rows: string[][] = [];
@@ -52,20 +46,46 @@ async function measurePages(app: FastifyInstance, database: TestDatabase, scanId
   return rows;
 }
 
-async function benchDatabase(kind: DatabaseKind): Promise<{ ingest: string[]; pages: string[][]; summary: string[] }> {
+const ms = (samples: readonly number[], p: number, digits = 2): string => percentile(samples, p).toFixed(digits);
+
+/** GROUP BY while the scan runs, then the stored counts once it has completed. */
+async function measureSummary(app: FastifyInstance, database: TestDatabase, scanId: string, cookie: string): Promise<string[][]> {
+  const db = database.db.kysely;
+  const url = `/api/scans/${scanId}/summary`;
+  await db.updateTable('scans').set({ status: 'running', summary: null, completed_at: null }).where('id', '=', scanId).execute();
+  const counted = await timeRequests(app, url, cookie, SUMMARY_RUNS);
+  const summary = JSON.stringify(await storedSummaryOf(database.db, scanId));
+  await db.updateTable('scans').set({ status: 'completed', summary, completed_at: new Date().toISOString() }).where('id', '=', scanId).execute();
+  const stored = await timeRequests(app, url, cookie, SUMMARY_RUNS * 8);
+  const kind = database.db.kind;
+  return [
+    [kind, 'running scan: GROUP BY over its rows', ms(counted, 50, 0), Math.max(...counted).toFixed(0)],
+    [kind, 'completed scan: stored counts', ms(stored, 50), Math.max(...stored).toFixed(2)],
+  ];
+}
+
+interface Result { ingest: string[]; pages: string[][]; summary: string[][]; starts: string[]; sse: string[] }
+
+async function benchDatabase(kind: DatabaseKind): Promise<Result> {
   const database = await freshDatabase(kind);
-  const app = await buildApp({ config: loadConfig({ ...RELAXED_LIMITS, RATE_LIMIT_PER_MINUTE: '1000000' }), db: database.db });
+  const config = loadConfig({ ...RELAXED_LIMITS, RATE_LIMIT_PER_MINUTE: '1000000', SCAN_RATE_LIMIT_PER_HOUR: '100000' });
+  // No worker is started: scans stay queued, so scan start times the request path alone.
+  const app = await buildApp({ config, db: database.db });
   try {
     const user = await signUp(app, `bench-${kind}@example.com`);
     const accountId = await insertAccount(database.db.kysely, user.userId);
     const scanId = await insertScan(database.db.kysely, { userId: user.userId, accountId });
-    const rate = await ingest(database, scanId);
+    const rate = await ingestRate(database.db, scanId, TOTAL, BATCH);
     const pages = await measurePages(app, database, scanId, user.cookie);
-    const summary = await timeRequests(app, `/api/scans/${scanId}/summary`, user.cookie, 5);
+    const summary = await measureSummary(app, database, scanId, user.cookie);
+    const starts = await timeScanStarts(app, database.db, user, STARTS);
+    const sse = await measureSseLatency({ database: kind });
     return {
       ingest: [kind, TOTAL.toLocaleString('en'), `${Math.round(rate).toLocaleString('en')} findings/s`],
       pages,
-      summary: [kind, percentile(summary, 50).toFixed(0), Math.max(...summary).toFixed(0)],
+      summary,
+      starts: [kind, ms(starts, 50), ms(starts, 95), Math.max(...starts).toFixed(2)],
+      sse: [kind, String(sse.events), sse.p50Ms.toFixed(2), sse.p95Ms.toFixed(2), sse.maxMs.toFixed(2)],
     };
   } finally {
     await app.close();
@@ -73,16 +93,27 @@ async function benchDatabase(kind: DatabaseKind): Promise<{ ingest: string[]; pa
   }
 }
 
-const results = [];
+const results: Result[] = [];
+let comparison: { before: number; after: number } | undefined;
+if (KINDS.includes('sqlite') && COMPARE_ROWS > 0) {
+  process.stderr.write(`bench:api: SQLite ingest before/after on ${COMPARE_ROWS.toLocaleString('en')} findings...\n`);
+  comparison = await sqliteIngestComparison(COMPARE_ROWS, BATCH);
+}
 for (const kind of KINDS) {
   process.stderr.write(`bench:api on ${kind}: ingesting ${TOTAL.toLocaleString('en')} findings...\n`);
   results.push(await benchDatabase(kind));
 }
-console.log(`\nIngest (insertFindings, batches of ${BATCH.toLocaleString('en')}; target >= 50,000/s on SQLite)`);
+const rate = (n: number): string => `${Math.round(n).toLocaleString('en')}/s`;
+console.log(`\nIngest (insertFindings, batches of ${BATCH.toLocaleString('en')}, one transaction each; target >= 50,000/s on SQLite)`);
 console.log(table([['database', 'findings', 'rate'], ...results.map((r) => r.ingest)]));
+if (comparison) {
+  console.log(`SQLite, ${COMPARE_ROWS.toLocaleString('en')} findings each in a fresh file: before (Kysely multi-row INSERTs + fingerprint index) ${rate(comparison.before)}, after (prepared INSERT, no fingerprint index) ${rate(comparison.after)}: x${(comparison.after / comparison.before).toFixed(2)}`);
+}
 console.log(`\nPage latency, limit ${LIMIT}, sort severity desc, ${RUNS} requests each, ms through app.inject (Fastify routing, session lookup, zod validation and serialization included; no network)`);
 console.log(table([['database', 'filter', 'page', 'p50', 'p95'], ...results.flatMap((r) => r.pages)]));
-console.log('\nSummary (GROUP BY over the scan), 5 requests, ms');
-console.log(table([['database', 'p50', 'max'], ...results.map((r) => r.summary)]));
-console.log('\nTODO (scans/SSE work): scan start p95 (target <= 20 ms) - not measured here');
-console.log('TODO (scans/SSE work): worker progress -> SSE client latency - not measured here');
+console.log(`\nSummary (GET /api/scans/:id/summary), ms: ${SUMMARY_RUNS} requests counted, ${SUMMARY_RUNS * 8} stored`);
+console.log(table([['database', 'source', 'p50', 'max'], ...results.flatMap((r) => r.summary)]));
+console.log(`\nScan start (POST /api/accounts/:id/scans -> 202), ${STARTS} requests, ms through app.inject; no worker running (request path only); target p95 <= 20 ms`);
+console.log(table([['database', 'p50', 'p95', 'max'], ...results.map((r) => r.starts)]));
+console.log('\nWorker progress -> SSE client (bench/sse-latency.ts: bus publish -> event parsed by an HTTP client on a real port), ms');
+console.log(table([['database', 'events', 'p50', 'p95', 'max'], ...results.map((r) => r.sse)]));

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../src/db/schema.js';
 import type { FindingFilters, Keyset, SortKey } from '../src/modules/findings/findings-query.js';
-import { findingsPageQuery, insertFindings } from '../src/modules/findings/findings.repository.js';
+import { failingIn, findingsPageQuery, insertFindings } from '../src/modules/findings/findings.repository.js';
 import { insertAccount, insertScan, syntheticResults } from './findings-test-kit.js';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase } from './test-databases.js';
 
@@ -48,6 +48,13 @@ describe.each(DATABASE_KINDS)('findings query plans on %s', (kind) => {
 
   afterAll(async () => {
     await database?.drop();
+  });
+
+  it('the diff looks a fingerprint up by resource ARN in the other scan, not by reading it', async () => {
+    const db = database.db.kysely;
+    const query = db.selectFrom('findings').select('id').where('scan_id', '=', scanId).where(failingIn('other-scan')).compile();
+    const plan = await planOf(db, kind, query);
+    expect(plan).toMatch(kind === 'sqlite' ? /SEARCH other .*INDEX findings_scan_resource \(scan_id=\? AND resource_arn=\?\)/ : /Index Scan using findings_scan_resource on findings other/);
   });
 
   it.each(CASES)('%s reads an index in order, with no sort step', async (_name, sort, filters, after) => {

@@ -32,3 +32,9 @@ export async function summaryGroups(db: Kysely<Database>, scanId: string): Promi
   // pg answers sum(real) as a number and count as INT8 (parsed to number in database.ts).
   return rows.map((r) => ({ ...r, n: Number(r.n), savings: r.savings === null ? null : Number(r.savings) }));
 }
+
+/** The counts the scan worker stored on the scan row at completion (JSON), if any. */
+export async function storedSummary(db: Kysely<Database>, scanId: string): Promise<string | null> {
+  const row = await db.selectFrom('scans').select('summary').where('id', '=', scanId).executeTakeFirst();
+  return row?.summary ?? null;
+}

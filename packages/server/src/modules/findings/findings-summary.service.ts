@@ -1,8 +1,8 @@
-import type { ScanFindingsSummary } from '@cloudsweep/contract';
+import { ScanSummarySchema, type ScanFindingsSummary, type ScanSummary } from '@cloudsweep/contract';
 import { SEVERITIES } from '@cloudsweep/engine';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { summaryGroups, type SummaryGroup } from './findings-summary.repository.js';
+import { storedSummary, summaryGroups, type SummaryGroup } from './findings-summary.repository.js';
 import { requireUserScan } from './findings.service.js';
 
 type Counts = ScanFindingsSummary['byService'];
@@ -43,7 +43,43 @@ export function foldSummary(scanId: string, groups: readonly SummaryGroup[]): Sc
   return summary;
 }
 
+type StatusCounts = ScanSummary['byStatus'];
+
+const totalOf = (c: StatusCounts): number => c.pass + c.fail + c.unknown;
+
+function countsOf(map: Record<string, StatusCounts>): Counts {
+  return Object.fromEntries(Object.entries(map).map(([name, c]) => [name, { total: totalOf(c), fail: c.fail }]));
+}
+
+/**
+ * The summary from the counts the worker kept while ingesting and stored on the completed scan
+ * (scan-recorder.ts): the same rows, so the same numbers, without reading a million of them.
+ * Undefined when there is none or it does not parse (then the rows are counted).
+ */
+export function summaryFromStored(scanId: string, stored: string | null): ScanFindingsSummary | undefined {
+  if (stored === null) return undefined;
+  let parsed: ReturnType<typeof ScanSummarySchema.safeParse>;
+  try {
+    parsed = ScanSummarySchema.safeParse(JSON.parse(stored));
+  } catch {
+    return undefined;
+  }
+  if (!parsed.success) return undefined;
+  const s = parsed.data;
+  return {
+    scanId,
+    total: totalOf(s.byStatus),
+    byStatus: { ...s.byStatus },
+    failBySeverity: Object.fromEntries(SEVERITIES.map((severity) => [severity, s.bySeverity[severity] ?? 0])) as ScanFindingsSummary['failBySeverity'],
+    byService: countsOf(s.byService),
+    byRegion: countsOf(s.byRegion),
+    monthlySavingsUsd: Math.round(s.monthlySavingsUsd * 100) / 100,
+  };
+}
+
+/** A completed scan answers from its stored counts; a running (or failed) one is counted. */
 export async function summarizeScan(db: Kysely<Database>, userId: string, scanId: string): Promise<ScanFindingsSummary> {
-  await requireUserScan(db, userId, scanId);
-  return foldSummary(scanId, await summaryGroups(db, scanId));
+  const scan = await requireUserScan(db, userId, scanId);
+  const stored = scan.status === 'completed' ? summaryFromStored(scanId, await storedSummary(db, scanId)) : undefined;
+  return stored ?? foldSummary(scanId, await summaryGroups(db, scanId));
 }

@@ -1,7 +1,8 @@
 import type { CheckResult } from '@cloudsweep/engine';
+import type SQLite from 'better-sqlite3';
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { Database, FindingsTable, ScansTable } from '../../db/schema.js';
-import { insertChunks } from './findings-ingest.js';
+import { insertChunks, insertPrepared } from './findings-ingest.js';
 import { afterCondition, filterConditions, SORT_COLUMN, type FindingFilters, type Keyset, type Resume } from './findings-query.js';
 
 export type FindingRow = Selectable<FindingsTable>;
@@ -10,18 +11,22 @@ export type ScanRow = Pick<Selectable<ScansTable>, 'id' | 'account_id' | 'status
 export type RowCondition = (eb: ExpressionBuilder<Database, 'findings'>) => Expression<SqlBool>;
 
 /**
- * Ingests one batch of engine results for a scan: multi-row INSERTs in chunks under the
- * database's parameter limit, all in one transaction (the caller's, when it passes one), so a
- * batch is either fully visible or not at all.
+ * Ingests one batch of engine results for a scan, all in one transaction (the caller's, when it
+ * passes one), so a batch is either fully visible or not at all. Given the SQLite connection
+ * (`Db.sqlite`), rows go through a reused prepared statement (insertPrepared, ~1.5x faster);
+ * otherwise, and always on PostgreSQL, as multi-row INSERTs in chunks.
  */
 export async function insertFindings(
   db: Kysely<Database> | Transaction<Database>,
   scanId: string,
   results: readonly CheckResult[],
+  sqlite?: SQLite.Database,
 ): Promise<void> {
   if (results.length === 0) return;
-  if (db.isTransaction) return insertChunks(db, scanId, results);
-  await db.transaction().execute((trx) => insertChunks(trx, scanId, results));
+  const write = async (trx: Kysely<Database>): Promise<void> =>
+    sqlite ? insertPrepared(sqlite, scanId, results) : insertChunks(trx, scanId, results);
+  if (db.isTransaction) return write(db);
+  await db.transaction().execute(write);
 }
 
 const SCAN_COLUMNS = ['id', 'account_id', 'status', 'created_at', 'completed_at'] as const;
@@ -99,7 +104,12 @@ export async function countFindings(db: Kysely<Database>, scanId: string, filter
   return Number(row.n);
 }
 
-/** A failed finding with the same fingerprint in `scanId`: the diff's "same problem" test. */
+/**
+ * A failed finding with the same fingerprint in `scanId`: the diff's "same problem" test. The
+ * fingerprint is sha256(check id, resource ARN), so matching the ARN too changes no answer; it
+ * lets the lookup seek (scan_id, resource_arn, id) — a few rows per resource — since there is
+ * no fingerprint index (migration 0005: its random keys halved ingest).
+ */
 export function failingIn(scanId: string): RowCondition {
   return (eb) =>
     eb.exists(
@@ -107,6 +117,7 @@ export function failingIn(scanId: string): RowCondition {
         .selectFrom('findings as other')
         .select(sql`1`.as('one'))
         .where('other.scan_id', '=', scanId)
+        .whereRef('other.resource_arn', '=', 'findings.resource_arn')
         .whereRef('other.fingerprint', '=', 'findings.fingerprint')
         .where('other.status', '=', 'fail'),
     );

@@ -121,7 +121,7 @@ export class ScanRecorder {
     await this.db.kysely.transaction().execute(async (trx) => {
       const owned = await updateScan(trx, this.scan.id, { from: ['running'], attempt: this.scan.attempt }, values);
       if (!owned) throw new ScanSupersededError(`Scan ${this.scan.id} is no longer this attempt's`);
-      await insertFindings(trx, this.scan.id, rows);
+      await insertFindings(trx, this.scan.id, rows, this.db.sqlite);
     });
     this.lastFlush = now;
     if (!progressDue) return;
