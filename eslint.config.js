@@ -19,6 +19,17 @@ export default tseslint.config(
     },
   },
   {
+    // The dashboard runs in the browser (its tests in jsdom).
+    files: ['packages/web/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: {
+        window: 'readonly', document: 'readonly', navigator: 'readonly', EventSource: 'readonly', MessageEvent: 'readonly', Event: 'readonly',
+        DOMException: 'readonly', URLSearchParams: 'readonly', Response: 'readonly', HTMLElement: 'readonly', HTMLInputElement: 'readonly',
+        HTMLAnchorElement: 'readonly', HTMLHeadingElement: 'readonly', HTMLUListElement: 'readonly', KeyboardEvent: 'readonly', MouseEvent: 'readonly',
+      },
+    },
+  },
+  {
     // The edges that may read the environment: the CLI entry points and test set-up.
     files: ['packages/cli/src/main.ts', 'packages/server/src/main.ts', 'packages/cli/bin/**', 'packages/*/test/**', '**/*.test.ts', 'packages/aws-sim/src/moto.ts', 'packages/aws-sim/src/main.ts', 'packages/*/bench/**'],
     rules: { 'no-restricted-syntax': 'off' },

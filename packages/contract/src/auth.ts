@@ -23,6 +23,9 @@ export const STRICT_BODY = {
   },
 };
 
+/** For routes that take no input: no body (or an empty object), refusing fields like every other route. */
+export const NoBodySchema = z.strictObject({}, STRICT_BODY).nullish();
+
 export const RegisterBodySchema = z.strictObject({ email: EmailSchema, password: NewPasswordSchema }, STRICT_BODY);
 export type RegisterBody = z.infer<typeof RegisterBodySchema>;
 

@@ -1,10 +1,10 @@
 import cookie from '@fastify/cookie';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import { installAuth } from './auth/install-auth.js';
-import { installErrorHandling } from './errors.js';
+import { frameworkErrors, installErrorHandling } from './errors.js';
 import { InProcessScanEventBus, type ScanEventBus } from './events/scan-events.js';
 import { DatabaseJobQueue } from './jobs/database-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
@@ -13,9 +13,11 @@ import { registerFindingsRoutes } from './modules/findings/findings.routes.js';
 import type { LiveOptions } from './modules/live/live-hub.js';
 import { registerLiveRoutes } from './modules/live/live.routes.js';
 import { registerScanRoutes } from './modules/scans/scans.routes.js';
+import { registerOpenApi, registerOpenApiUi } from './openapi.js';
 import { registerRateLimits, type RateLimitBackend } from './rate-limits.js';
 import { SampleAws } from './sample/sample-aws.js';
 import type { Keyring } from './secrets/keyring.js';
+import { registerWebApp } from './web-app.js';
 
 /** The dependencies with their defaults filled in, as feature modules receive them. */
 export type ResolvedDependencies = AppDependencies & {
@@ -51,6 +53,8 @@ export interface AppDependencies {
   readonly keyring?: Keyring;
   /** The simulator behind the sample account; a lazy one when absent and config.sampleAccount is on. Stopped on close. */
   readonly sample?: SampleAws;
+  /** Sees every route as it is added (tests sweep the whole API with it). */
+  readonly onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the API from explicit dependencies; never listens (tests use `inject`). */
@@ -63,10 +67,17 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
     genReqId: () => crypto.randomUUID(),
+    // Longer than any id, so an oversized id reaches the params schema (400) instead of the router.
+    routerOptions: { maxParamLength: 500 },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  // Every body is JSON: text/plain would otherwise reach the schemas as a string instead of a 415.
+  app.removeContentTypeParser('text/plain');
+  await registerOpenApi(app);
   await app.register(cookie);
   await registerRateLimits(app, deps.config.rateLimits, deps.rateLimitBackend);
   await installAuth(app, deps);
@@ -79,5 +90,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await deps.db.kysely.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     return { status: 'ok', database: deps.db.kind };
   });
+  await registerOpenApiUi(app);
+  await registerWebApp(app, deps.config.web.distDir);
   return app;
 }

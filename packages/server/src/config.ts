@@ -1,7 +1,11 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const MASTER_KEY = /^[A-Za-z0-9+/]{43}=$/;
+
+/** The dashboard's build (packages/web/dist), found from this file so any working directory works. */
+const DEFAULT_WEB_DIST_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -43,6 +47,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^arn:aws(-cn|-us-gov)?:(iam|sts)::\d{12}:(root|role\/.+|user\/.+)$/, 'CLOUDSWEEP_AWS_PRINCIPAL_ARN must be an IAM ARN like arn:aws:iam::123456789012:role/cloudsweep-server')
     .optional(),
+  // The built dashboard the server serves at /; nothing is served when the folder has no index.html.
+  WEB_DIST_DIR: z.string().min(1).optional(),
 });
 
 export type Config = Readonly<{
@@ -59,6 +65,8 @@ export type Config = Readonly<{
   /** The embedded job queue's lease; heartbeats renew it three times per lease. */
   jobs: Readonly<{ leaseMs: number; heartbeatMs: number }>;
   aws: Readonly<{ endpoint: string | undefined; principalArn: string | undefined }>;
+  /** The built web app (an absolute path); served only when it exists. */
+  web: Readonly<{ distDir: string }>;
 }>;
 
 export class ConfigError extends Error {
@@ -93,5 +101,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     scanMaxAttempts: e.SCAN_MAX_ATTEMPTS,
     jobs: Object.freeze({ leaseMs: e.JOB_LEASE_SECONDS * 1000, heartbeatMs: Math.floor((e.JOB_LEASE_SECONDS * 1000) / 3) }),
     aws: Object.freeze({ endpoint: e.AWS_ENDPOINT_URL, principalArn: e.CLOUDSWEEP_AWS_PRINCIPAL_ARN }),
+    web: Object.freeze({ distDir: e.WEB_DIST_DIR ? resolve(e.WEB_DIST_DIR) : DEFAULT_WEB_DIST_DIR }),
   });
 }

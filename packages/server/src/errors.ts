@@ -62,6 +62,18 @@ function fromFastify(error: FastifyError): AppError | undefined {
   }
 }
 
+/**
+ * Errors the router raises before any route or hook runs (a path parameter over the length limit,
+ * a malformed URL): Fastify's default echoes the path in its own shape; answer in ours.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    void reply.status(400).send(body(request, 'bad_request', 'The URL is not valid'));
+    return;
+  }
+  void reply.status(404).send(body(request, 'not_found', 'No such resource'));
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const known = error instanceof AppError ? error : fromFastify(error);

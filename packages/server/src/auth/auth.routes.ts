@@ -1,4 +1,4 @@
-import { LoginBodySchema, RegisterBodySchema, SessionResponseSchema, type SessionResponse } from '@cloudsweep/contract';
+import { LoginBodySchema, NoBodySchema, RegisterBodySchema, SessionResponseSchema, type SessionResponse } from '@cloudsweep/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
@@ -46,7 +46,7 @@ export function registerAuthRoutes(app: FastifyInstance, db: Kysely<Database>, c
     return sessionBody(signedIn);
   });
 
-  routes.post('/api/auth/logout', { preValidation: requireUser }, async (request, reply) => {
+  routes.post('/api/auth/logout', { preValidation: requireUser, schema: { body: NoBodySchema } }, async (request, reply) => {
     if (request.authSession) await signOut(db, request.authSession, auditOrigin(request));
     clearSessionCookie(request, reply);
     return reply.status(204).send();

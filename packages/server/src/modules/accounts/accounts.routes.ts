@@ -1,18 +1,14 @@
 import {
-  AccountIdParamsSchema, AccountListSchema, AccountSchema, CreateAccountBodySchema, RoleSetupSchema, RotateCredentialsBodySchema, STRICT_BODY,
+  AccountIdParamsSchema, AccountListSchema, AccountSchema, CreateAccountBodySchema, NoBodySchema, RoleSetupSchema, RotateCredentialsBodySchema,
 } from '@cloudsweep/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { auditOrigin } from '../../audit/audit.service.js';
 import { requireUser, signedInUser } from '../../auth/require-user.js';
 import { clientKey, createLimiter, type RateLimitHook } from '../../rate-limits.js';
 import { createAccount, deleteAccount, getUserAccount, listUserAccounts, rotateCredentials, type AccountsContext } from './accounts.service.js';
 import { issueRoleSetup } from './role-setup.js';
 import { ensureSampleAccount } from './sample-account.service.js';
-
-/** Routes that take no input still refuse a body with fields, like every other route. */
-const NoBodySchema = z.strictObject({}, STRICT_BODY).nullish();
 
 /**
  * Each create or rotation makes up to three STS calls from our servers; this keeps one user
@@ -64,7 +60,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: AccountsContext
     rotateCredentials(ctx, userId(request), request.params.id, request.body, auditOrigin(request)),
   );
 
-  routes.delete('/api/accounts/:id', { ...signedIn, schema: { params: AccountIdParamsSchema } }, async (request, reply) => {
+  routes.delete('/api/accounts/:id', { ...signedIn, schema: { params: AccountIdParamsSchema, body: NoBodySchema } }, async (request, reply) => {
     await deleteAccount(ctx, userId(request), request.params.id, auditOrigin(request));
     return reply.status(204).send();
   });

@@ -1,6 +1,7 @@
 import {
   AccountScansParamsSchema,
   ErrorResponseSchema,
+  NoBodySchema,
   ScanListQuerySchema,
   ScanPageSchema,
   ScanParamsSchema,
@@ -40,13 +41,13 @@ export function registerScanRoutes(app: FastifyInstance, deps: ScanServiceDeps):
 
   routes.post(
     '/api/scans/:id/cancel',
-    { preValidation: requireUser, schema: { params: ScanParamsSchema, response: { 200: ScanResponseSchema, ...errors } } },
+    { preValidation: requireUser, schema: { params: ScanParamsSchema, body: NoBodySchema, response: { 200: ScanResponseSchema, ...errors } } },
     async (request) => ({ scan: await cancelScan(deps, actorOf(request), request.params.id) }),
   );
 
   routes.post(
     '/api/scans/:id/retry',
-    { preValidation: requireUser, schema: { params: ScanParamsSchema, response: { 202: ScanResponseSchema, ...errors } } },
+    { preValidation: requireUser, schema: { params: ScanParamsSchema, body: NoBodySchema, response: { 202: ScanResponseSchema, ...errors } } },
     async (request, reply) => reply.status(202).send({ scan: await retryScan(deps, actorOf(request), request.params.id) }),
   );
 
