@@ -55,7 +55,11 @@ describe.each(DATABASE_KINDS)('scan failures against the simulator on %s', { tim
     expect(failed.error?.details).toMatchObject({ awsErrorCode: 'AccessDenied', httpStatus: 403, service: 'sts', region: 'us-east-1', attempt: 1 });
     expect(failed.error?.details?.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(failed.error?.details?.step).toMatch(/^Confirming the AWS identity/);
-    const job = await database.db.kysely.selectFrom('jobs').selectAll().where('id', '=', scan.id).executeTakeFirstOrThrow();
+    // The scan row records the failure before the queue records the job's: wait for both.
+    const job = await waitFor(async () => {
+      const row = await database.db.kysely.selectFrom('jobs').selectAll().where('id', '=', scan.id).executeTakeFirstOrThrow();
+      return row.status === 'running' ? undefined : row;
+    }, 10_000);
     expect({ status: job.status, attempts: job.attempts }).toEqual({ status: 'failed', attempts: 1 });
     const audit = await database.db.kysely.selectFrom('audit_events').select('action').where('target_id', '=', scan.id).execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['scan.fail', 'scan.start']);
