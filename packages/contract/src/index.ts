@@ -5,3 +5,4 @@ export * from './findings.js';
 export * from './scans.js';
 export * from './accounts.js';
 export * from './live.js';
+export * from './catalogue.js';

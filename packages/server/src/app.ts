@@ -9,6 +9,7 @@ import { InProcessScanEventBus, type ScanEventBus } from './events/scan-events.j
 import { DatabaseJobQueue } from './jobs/database-job-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { registerAccountRoutes } from './modules/accounts/accounts.routes.js';
+import { registerCatalogueRoutes } from './modules/catalogue/catalogue.routes.js';
 import { registerFindingsRoutes } from './modules/findings/findings.routes.js';
 import type { LiveOptions } from './modules/live/live-hub.js';
 import { registerLiveRoutes } from './modules/live/live.routes.js';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await installAuth(app, deps);
   if (deps.keyring) registerAccountRoutes(app, { db: deps.db.kysely, keyring: deps.keyring, config: deps.config });
   app.addHook('onClose', async () => resolved.sample?.stop());
+  registerCatalogueRoutes(app);
   registerFindingsRoutes(app, deps.db.kysely);
   registerLiveRoutes(app, resolved, deps.live);
   registerScanRoutes(app, resolved);

@@ -18,6 +18,8 @@ const SUMMARIES: Readonly<Record<string, string>> = {
   'POST /api/auth/login': 'Sign in; sets the session cookie and returns the CSRF token',
   'POST /api/auth/logout': 'End the current session',
   'GET /api/auth/me': 'The signed-in user and the CSRF token of the session',
+  'GET /api/checks': 'The catalogue of checks a scan can run: id, title, kind, severity, service, why it matters, how to fix it',
+  'GET /api/regions': 'The region names a scan accepts (besides "all")',
   'GET /api/audit': "The signed-in user's audit events, newest first",
   'GET /api/accounts': "The signed-in user's AWS accounts",
   'POST /api/accounts': 'Connect an AWS account (role or access keys); verified with STS before it is saved',
@@ -35,7 +37,7 @@ const SUMMARIES: Readonly<Record<string, string>> = {
   'GET /api/scans/:id/findings': 'Findings of a scan, filtered and paged by cursor',
   'GET /api/scans/:id/summary': 'Counts of a scan by severity, status and service, and estimated savings',
   'GET /api/scans/:id/diff': 'Findings new, fixed or unchanged since the previous completed scan',
-  'GET /api/scans/:id/export': 'Download the findings of a scan as CSV or JSON',
+  'GET /api/scans/:id/export': 'Download the findings of a scan as CSV, JSON or SARIF',
   'GET /api/scans/:id/events':
     'Server-sent events (text/event-stream) for one scan: a snapshot, then progress until the scan ends. Resume with Last-Event-ID.',
   'GET /api/events':

@@ -2,6 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { AccountPage } from './accounts/account-page.js';
 import { AccountsPage } from './accounts/accounts-page.js';
 import { useSession, useSignOut } from './api/auth.js';
+import { AuditPage } from './audit/audit-page.js';
 import { AuthPage } from './auth/auth-page.js';
 import { ScanPage } from './scans/scan-page.js';
 import { ErrorAlert, Skeleton } from './ui/feedback.js';
@@ -9,6 +10,7 @@ import { Link } from './ui/link.js';
 import { useLocation } from './use-url-state.js';
 
 function Page({ path }: { path: string }) {
+  if (path === '/audit') return <AuditPage />;
   const scan = /^\/scans\/([^/]+)$/.exec(path);
   if (scan?.[1]) return <ScanPage key={scan[1]} scanId={decodeURIComponent(scan[1])} />;
   const account = /^\/accounts\/([^/]+)$/.exec(path);
@@ -28,7 +30,10 @@ function Shell() {
       <a className="skip-link" href="#main">Skip to content</a>
       <header className="topbar">
         <Link href="/accounts" className="brand">Cloudsweep</Link>
-        <nav aria-label="Main"><Link href="/accounts" aria-current={path.startsWith('/accounts') || path === '/' ? 'page' : undefined}>Accounts</Link></nav>
+        <nav aria-label="Main">
+          <Link href="/accounts" aria-current={path.startsWith('/accounts') || path === '/' ? 'page' : undefined}>Accounts</Link>
+          <Link href="/audit" aria-current={path === '/audit' ? 'page' : undefined}>Audit log</Link>
+        </nav>
         <span className="muted small user">{session.data.user.email}</span>
         <button type="button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>Sign out</button>
       </header>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useFindings } from '../api/findings.js';
 import { ErrorAlert } from '../ui/feedback.js';
 import { useUrlState, type UrlPatch } from '../use-url-state.js';
+import { ExportLinks } from './export-links.js';
 import { FindingDetail } from './finding-detail.js';
 import { FindingsFilters } from './findings-filters.js';
 import { FindingsTable } from './findings-table.js';
@@ -46,7 +47,10 @@ export function FindingsView({ scanId }: { scanId: string }) {
 
   return (
     <section className="findings" aria-labelledby="findings-title">
-      <h2 id="findings-title">Findings</h2>
+      <div className="row spread">
+        <h2 id="findings-title">Findings</h2>
+        <ExportLinks scanId={scanId} />
+      </div>
       <FindingsFilters value={filter} onChange={onFilter} />
       <ErrorAlert error={findings.error} />
       <div className={selected ? 'split' : undefined}>

@@ -2,7 +2,7 @@ import type { ScanSummary } from '@cloudsweep/contract';
 
 export const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
-/** The headline numbers of a completed scan. Charts by service and region: a later session. */
+/** The headline numbers of a completed scan; the account overview adds charts beside them. */
 export function ScanSummaryCards({ summary }: { summary: ScanSummary }) {
   const cards: Array<[string, string]> = [
     ['Failing', String(summary.byStatus.fail)],

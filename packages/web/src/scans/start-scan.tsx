@@ -1,28 +1,28 @@
 import type { Scan } from '@cloudsweep/contract';
 import { useState, type FormEvent } from 'react';
+import { useChecks, useRegions } from '../api/catalogue.js';
 import { useStartScan } from '../api/scans.js';
 import { ErrorAlert } from '../ui/feedback.js';
 import { Link } from '../ui/link.js';
+import type { Selection } from '../ui/multi-select.js';
 import { navigate } from '../use-url-state.js';
+import { CheckPicker } from './check-picker.js';
 import { RegionPicker, type RegionSelection } from './region-picker.js';
-
-function checksOf(text: string): string[] | undefined {
-  const list = text.split(/[\s,]+/).map((c) => c.trim()).filter(Boolean);
-  return list.length > 0 ? list : undefined;
-}
 
 /** Regions, optional checks, start; a recent result of the same scope is offered instead of a rescan. */
 export function StartScan({ accountId, initialRegions = 'all' }: { accountId: string; initialRegions?: RegionSelection }) {
   const [regions, setRegions] = useState<RegionSelection>(initialRegions);
-  const [checks, setChecks] = useState('');
+  const [checks, setChecks] = useState<Selection>('all');
   const [reused, setReused] = useState<Scan | undefined>();
   const start = useStartScan(accountId);
+  const regionList = useRegions();
+  const checkList = useChecks();
   const noRegion = regions !== 'all' && regions.length === 0;
+  const noCheck = checks !== 'all' && checks.length === 0;
 
   const run = (force: boolean): void => {
-    const list = checksOf(checks);
     start.mutate(
-      { regions: regions === 'all' ? 'all' : [...regions], ...(list ? { checks: list } : {}), ...(force ? { force } : {}) },
+      { regions: regions === 'all' ? 'all' : [...regions], ...(checks === 'all' ? {} : { checks: [...checks] }), ...(force ? { force } : {}) },
       {
         onSuccess: (scan) => {
           if (scan.cached) setReused(scan);
@@ -40,13 +40,12 @@ export function StartScan({ accountId, initialRegions = 'all' }: { accountId: st
   return (
     <form className="card" onSubmit={submit} aria-labelledby="start-scan-title">
       <h2 id="start-scan-title">Start a scan</h2>
-      <RegionPicker value={regions} onChange={setRegions} />
-      <label htmlFor="scan-checks">Checks (optional)</label>
-      <input id="scan-checks" value={checks} onChange={(e) => setChecks(e.target.value)} placeholder="e.g. s3, ec2.ebs-volume-encrypted" aria-describedby="scan-checks-hint" />
-      <p id="scan-checks-hint" className="muted small">
-        Check ids or whole services, separated by commas. Leave empty to run every check.
-      </p>
+      <RegionPicker value={regions} onChange={setRegions} regions={regionList.data} />
+      <ErrorAlert error={regionList.error} />
       {noRegion && <p className="field-error">Pick at least one region, or All regions.</p>}
+      <CheckPicker value={checks} onChange={setChecks} checks={checkList.data} />
+      <ErrorAlert error={checkList.error} />
+      {noCheck && <p className="field-error">Pick at least one check, or All checks.</p>}
       <ErrorAlert error={start.error} />
       {reused && (
         <div className="alert alert-info" role="status">
@@ -62,7 +61,7 @@ export function StartScan({ accountId, initialRegions = 'all' }: { accountId: st
           </div>
         </div>
       )}
-      <button type="submit" className="button-primary" disabled={start.isPending || noRegion}>
+      <button type="submit" className="button-primary" disabled={start.isPending || noRegion || noCheck}>
         {start.isPending ? 'Starting…' : 'Start scan'}
       </button>
     </form>
