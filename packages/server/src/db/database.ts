@@ -9,6 +9,7 @@ import { scansMigration } from './migrations/0002-scans.js';
 import { accountsMigration } from './migrations/0003-accounts.js';
 import { findingsMigration } from './migrations/0004-findings.js';
 import { findingsIngestMigration } from './migrations/0005-findings-ingest.js';
+import { findingsTextSearchMigration } from './migrations/0006-findings-text-search.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -67,7 +68,7 @@ export function openDatabase(database: Config['database'], options: OpenOptions 
 function migrations(kind: DatabaseKind): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(kind), '0002-scans': scansMigration(), '0003-accounts': accountsMigration, '0004-findings': findingsMigration,
-    '0005-findings-ingest': findingsIngestMigration,
+    '0005-findings-ingest': findingsIngestMigration, '0006-findings-text-search': findingsTextSearchMigration(kind),
   };
 }
 

@@ -39,18 +39,32 @@ function likePattern(q: string): string {
 }
 
 /**
- * Substring search cannot use a B-tree: it filters the rows the sort index walks, so a page
- * costs about limit / (share of rows matching) row reads (see docs/benchmarks.md).
+ * Whether `q` can use PostgreSQL's GIN trigram index on TEXT_EXPRESSION (migration 0006). SQLite
+ * has none: an FTS5 trigram table cost two thirds of ingest (docs/benchmarks.md).
  */
-function textSearch(eb: FindingsEb, q: string): Expression<SqlBool> {
+export type TextIndex = 'trigram' | 'none';
+
+/** What findings_text_trgm indexes; the query must spell it exactly so for the index to serve. */
+const TEXT_EXPRESSION = sql`lower(resource_arn || ' ' || resource_id)`;
+
+/**
+ * The answer is always the exact test, lower(arn) or lower(id) containing q. The trigram
+ * expression also matches across the ' ' joining arn and id, so it only narrows the rows the
+ * exact test then runs on; PostgreSQL without pg_trgm evaluates it as a plain filter. Without
+ * the index, q filters the rows the sort index walks: a page costs about limit / (share of rows
+ * matching) row reads (docs/benchmarks.md).
+ */
+function textSearch(eb: FindingsEb, q: string, index: TextIndex): Expression<SqlBool> {
   const pattern = likePattern(q);
-  return eb.or([
+  const exact = eb.or([
     sql<SqlBool>`lower(${eb.ref('resource_arn')}) like ${pattern} escape '\\'`,
     sql<SqlBool>`lower(${eb.ref('resource_id')}) like ${pattern} escape '\\'`,
   ]);
+  if (index === 'none') return exact;
+  return eb.and([sql<SqlBool>`${TEXT_EXPRESSION} like ${pattern} escape '\\'`, exact]);
 }
 
-export function filterConditions(eb: FindingsEb, f: FindingFilters): Expression<SqlBool>[] {
+export function filterConditions(eb: FindingsEb, f: FindingFilters, textIndex: TextIndex = 'none'): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
   if (f.status?.length) conditions.push(eb('status', 'in', [...f.status]));
   if (f.severityRanks?.length) conditions.push(eb('severity_rank', 'in', [...f.severityRanks]));
@@ -58,7 +72,7 @@ export function filterConditions(eb: FindingsEb, f: FindingFilters): Expression<
   if (f.service?.length) conditions.push(eb('service', 'in', [...f.service]));
   if (f.region?.length) conditions.push(eb('region', 'in', [...f.region]));
   if (f.check?.length) conditions.push(eb('check_id', 'in', [...f.check]));
-  if (f.q !== undefined) conditions.push(textSearch(eb, f.q));
+  if (f.q !== undefined) conditions.push(textSearch(eb, f.q, textIndex));
   return conditions;
 }
 

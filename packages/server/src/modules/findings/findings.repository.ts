@@ -1,9 +1,9 @@
 import type { CheckResult } from '@cloudsweep/engine';
 import type SQLite from 'better-sqlite3';
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import { sql, SqliteAdapter, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { Database, FindingsTable, ScansTable } from '../../db/schema.js';
 import { insertChunks, insertPrepared } from './findings-ingest.js';
-import { afterCondition, filterConditions, SORT_COLUMN, type FindingFilters, type Keyset, type Resume } from './findings-query.js';
+import { afterCondition, filterConditions, SORT_COLUMN, type FindingFilters, type Keyset, type Resume, type TextIndex } from './findings-query.js';
 
 export type FindingRow = Selectable<FindingsTable>;
 export type ScanRow = Pick<Selectable<ScansTable>, 'id' | 'account_id' | 'status' | 'created_at' | 'completed_at'>;
@@ -56,6 +56,11 @@ export async function latestCompletedScan(db: Kysely<Database>, accountId: strin
   return query.orderBy('completed_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
+/** Migration 0006 gives PostgreSQL a pg_trgm index (when it may create the extension), SQLite none. */
+export function textIndexOf(db: Kysely<Database>): TextIndex {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? 'none' : 'trigram';
+}
+
 /** The query of one keyset page, one row more than asked (it tells if another page exists). */
 export function findingsPageQuery(
   db: Kysely<Database>,
@@ -71,7 +76,7 @@ export function findingsPageQuery(
     .selectAll()
     .where((eb) => {
       const after = afterCondition(eb, page, part);
-      const conditions = [eb('scan_id', '=', scanId), ...filterConditions(eb, filters)];
+      const conditions = [eb('scan_id', '=', scanId), ...filterConditions(eb, filters, textIndexOf(db))];
       if (after) conditions.push(after);
       if (extra) conditions.push(extra(eb));
       return eb.and(conditions);
@@ -99,7 +104,7 @@ export async function countFindings(db: Kysely<Database>, scanId: string, filter
   const row = await db
     .selectFrom('findings')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => eb.and([eb('scan_id', '=', scanId), ...filterConditions(eb, filters), ...(extra ? [extra(eb)] : [])]))
+    .where((eb) => eb.and([eb('scan_id', '=', scanId), ...filterConditions(eb, filters, textIndexOf(db)), ...(extra ? [extra(eb)] : [])]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
