@@ -15,6 +15,9 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // "tests, benchmarks and the sample account"); it never reaches a real AWS account.
   server: ['engine', 'contract', 'aws-sim'],
   web: ['contract'],
+  // End-to-end tests and bench:web drive the real server (spawned, or its database helpers for
+  // seeding the benchmark) and the simulator/moto; nothing ships from this package.
+  e2e: ['contract', 'aws-sim', 'server', 'engine'],
 };
 // Tests and benchmarks may drive the simulator (and moto through it); shipped code may not.
 const TEST_ONLY = ['aws-sim'];
