@@ -27,7 +27,9 @@ interface Variant { name: string; query: string; filters: FindingFilters }
 const VARIANTS: Variant[] = [
   { name: 'no filter', query: '', filters: {} },
   { name: 'severity=high', query: '&severity=high', filters: { severityRanks: [4] } },
+  { name: 'severity=critical,low', query: '&severity=critical,low', filters: { severityRanks: [5, 2] } },
   { name: 'region=eu-west-1', query: '&region=eu-west-1', filters: { region: ['eu-west-1'] } },
+  { name: 'service=ec2', query: '&service=ec2', filters: { service: ['ec2'] } },
   { name: 'q=res-001 (10%)', query: '&q=res-001', filters: { q: 'res-001' } },
   { name: 'q=res-09999 (rare)', query: '&q=res-09999', filters: { q: 'res-09999' } },
 ];

@@ -63,6 +63,9 @@ describe.each(DATABASE_KINDS)('findings pages on %s', (kind) => {
     ['status=fail', (r: CheckResult) => r.status === 'fail'],
     ['severity=high,critical', (r: CheckResult) => r.severity === 'high' || r.severity === 'critical'],
     ['severity=low&severity=medium', (r: CheckResult) => r.severity === 'low' || r.severity === 'medium'],
+    // Ranks with gaps, both orders: each page resumes at the filter's next rank past its key.
+    ['severity=critical,low', (r: CheckResult) => r.severity === 'critical' || r.severity === 'low'],
+    ['severity=info,high&order=asc', (r: CheckResult) => r.severity === 'info' || r.severity === 'high'],
     ['kind=cost', (r: CheckResult) => r.kind === 'cost'],
     ['service=s3', (r: CheckResult) => r.service === 's3'],
     ['region=eu-west-1', (r: CheckResult) => r.region === 'eu-west-1'],

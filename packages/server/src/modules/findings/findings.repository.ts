@@ -3,7 +3,7 @@ import type SQLite from 'better-sqlite3';
 import { sql, SqliteAdapter, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { Database, FindingsTable, ScansTable } from '../../db/schema.js';
 import { insertChunks, insertPrepared } from './findings-ingest.js';
-import { afterCondition, filterConditions, SORT_COLUMN, type FindingFilters, type Keyset, type Resume, type TextIndex } from './findings-query.js';
+import { afterCondition, filterConditions, partFilters, SORT_COLUMN, type FindingFilters, type Keyset, type Resume, type TextIndex } from './findings-query.js';
 
 export type FindingRow = Selectable<FindingsTable>;
 export type ScanRow = Pick<Selectable<ScansTable>, 'id' | 'account_id' | 'status' | 'created_at' | 'completed_at'>;
@@ -75,7 +75,7 @@ export function findingsPageQuery(
     .selectFrom('findings')
     .selectAll()
     .where((eb) => {
-      const after = afterCondition(eb, page, part);
+      const after = afterCondition(eb, page, part, filters.severityRanks);
       const conditions = [eb('scan_id', '=', scanId), ...filterConditions(eb, filters, textIndexOf(db))];
       if (after) conditions.push(after);
       if (extra) conditions.push(extra(eb));
@@ -94,9 +94,12 @@ export async function listFindings(
   extra?: RowCondition,
 ): Promise<FindingRow[]> {
   if (!page.after) return findingsPageQuery(db, scanId, filters, page, extra).execute();
-  const tie = await findingsPageQuery(db, scanId, filters, page, extra, 'tie').execute();
+  const tieFilters = partFilters(filters, page, 'tie');
+  const tie = tieFilters ? await findingsPageQuery(db, scanId, tieFilters, page, extra, 'tie').execute() : [];
   if (tie.length > page.limit) return tie;
-  const rest = await findingsPageQuery(db, scanId, filters, { ...page, limit: page.limit - tie.length }, extra, 'beyond').execute();
+  const beyondFilters = partFilters(filters, page, 'beyond');
+  if (!beyondFilters) return tie;
+  const rest = await findingsPageQuery(db, scanId, beyondFilters, { ...page, limit: page.limit - tie.length }, extra, 'beyond').execute();
   return [...tie, ...rest];
 }
 
