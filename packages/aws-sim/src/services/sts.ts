@@ -10,7 +10,7 @@ function getCallerIdentity(_req: SimRequest, ctx: ServiceContext): string {
 }
 
 /**
- * Permissive: any role ARN works. Expiration uses the real clock (not the model's fixed `now`),
+ * Permissive: every role ARN works. Expiration uses the real clock (not the model's fixed `now`),
  * because the SDK refreshes credentials it believes expired before every call.
  */
 function assumeRole(req: SimRequest, ctx: ServiceContext): string {

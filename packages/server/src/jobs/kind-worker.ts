@@ -132,7 +132,7 @@ export class KindWorker<P extends JobPayload> {
     const outcome = await this.invoke(row, job, payload);
     const { signal } = job.controller;
     if (signal.aborted && !(signal.reason instanceof JobShutdownError)) {
-      // Cancelled, or another worker owns the job now: any write of ours would be wrong.
+      // Cancelled, or another worker owns the job now: a write of ours would be wrong.
       const reason = signal.reason instanceof JobCancelledError ? 'cancelled' : 'lease-lost';
       this.context.emit({ type: 'aborted', id: row.id, kind: row.kind, attempt: row.attempts, reason });
       return;
