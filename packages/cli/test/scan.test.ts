@@ -5,7 +5,7 @@ import { startMoto, type RunningMoto } from '@cloudsweep/aws-sim/moto';
 import { CSV_COLUMNS } from '@cloudsweep/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSarif } from '../src/format/sarif-shape.js';
-import { parseCsv } from './csv-reader.js';
+import { parseCsv } from '@cloudsweep/engine';
 import { cliEnv, runCli, TEST_KEYS } from './run-cli.js';
 import { seedUnattachedVolume } from './seed.js';
 

@@ -22,7 +22,7 @@ export type {
   CheckResult, CollectionIssue, ResultStatus, ScanEvent, ScanPlan, ScanSummary, SkippedRegion,
 } from './scan/events.js';
 export { leastPrivilegePolicy } from './policy/policy.js';
-export { CSV_COLUMNS, csvField, csvResultRow, csvRow } from './report/csv.js';
+export { CSV_COLUMNS, csvField, csvResultRow, csvRow, parseCsv } from './report/csv.js';
 export { SARIF_SCHEMA, sarifClose, sarifDriver, sarifOpen, sarifResult, sarifRule } from './report/sarif.js';
 export { verifyAwsAccess } from './aws/verify-access.js';
 export type { VerifyFailureReason, VerifyOptions, VerifyResult, VerifyStep } from './aws/verify-access.js';

@@ -5,7 +5,8 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { insertFindings } from '../src/modules/findings/findings.repository.js';
 import { asUser, RELAXED_LIMITS, signUp, type SignedInClient } from './auth-test-kit.js';
-import { insertAccount, insertScan, parseCsv, syntheticResult, syntheticResults } from './findings-test-kit.js';
+import { parseCsv } from '@cloudsweep/engine';
+import { insertAccount, insertScan, syntheticResult, syntheticResults } from './findings-test-kit.js';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase } from './test-databases.js';
 
 // The previous scan sees resources 0..119, the current one 60..199 with every third one fixed.

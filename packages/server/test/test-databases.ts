@@ -18,14 +18,22 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function freshPostgres(): Promise<TestDatabase> {
-  const name = `cloudsweep_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+/** Runs one statement as the admin user; a missing server is an error that says what to do. */
+async function adminQuery(statement: string): Promise<void> {
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect().catch((error: unknown) => {
     throw new Error(`PostgreSQL is not reachable at ${ADMIN_URL}: start it (see .ci/run)`, { cause: error });
   });
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+async function freshPostgres(): Promise<TestDatabase> {
+  const name = `cloudsweep_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   const config = { kind: 'postgres' as const, url: url.toString() };
@@ -35,10 +43,7 @@ async function freshPostgres(): Promise<TestDatabase> {
     config,
     drop: async () => {
       await db.close();
-      const cleanup = new pg.Client({ connectionString: ADMIN_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }

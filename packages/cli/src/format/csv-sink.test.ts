@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../test/csv-reader.js';
+import { parseCsv } from '@cloudsweep/engine';
 import { CSV_COLUMNS } from '@cloudsweep/engine';
 import { createCsvSink } from './csv-sink.js';
 import { memoryWriter } from './sink.js';

@@ -36,3 +36,39 @@ export function csvResultRow(r: CheckResult): string {
     r.savings ? r.savings.monthlyUsd.toFixed(2) : undefined, r.savings?.basis, r.fingerprint,
   ]);
 }
+
+/**
+ * Reads RFC 4180 text (quoted fields, doubled quotes, CRLF records) back into rows. Written
+ * apart from the writer above on purpose, so round-trip tests prove what a spreadsheet sees.
+ */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (quoted) {
+      if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || row.length > 0) throw new Error('CSV does not end with CRLF');
+  return rows;
+}
