@@ -6,6 +6,7 @@ import { migrateToLatest, openDatabase } from './db/database.js';
 import { InProcessScanEventBus } from './events/scan-events.js';
 import { DatabaseJobQueue } from './jobs/database-job-queue.js';
 import { loggerOptions } from './logger.js';
+import { TextIndexer } from './modules/findings/findings-text-index.js';
 import { jobQueueOptions, logJobEvent, startScanProcessing } from './modules/scans/scan-worker.js';
 import { SampleAws } from './sample/sample-aws.js';
 import { describeKeyring, loadKeyring } from './secrets/keyring.js';
@@ -32,11 +33,17 @@ async function start(): Promise<void> {
     (error: unknown) => app.log.error({ err: error }, 'secret re-wrap failed'),
   );
   const sampleEndpoint = sample ? () => sample.sampleEndpoint() : undefined;
-  await startScanProcessing(jobs, { config, db, events, keyring, endpoint: config.aws.endpoint, ...(sampleEndpoint ? { sampleEndpoint } : {}) }, app.log);
+  // SQLite's text search index is built in the background once a scan completes (and, at start,
+  // for completed scans that have none); PostgreSQL keeps its own trigram index.
+  const textIndexer = db.kind === 'sqlite' ? new TextIndexer(db.kysely, { onError: (err, scanId) => app.log.error({ err, scanId }, 'text index build failed') }) : undefined;
+  void textIndexer?.resume();
+  const processing = { config, db, events, keyring, endpoint: config.aws.endpoint, ...(sampleEndpoint ? { sampleEndpoint } : {}), ...(textIndexer ? { textIndexer } : {}) };
+  await startScanProcessing(jobs, processing, app.log);
   const stop = async (signal: string): Promise<void> => {
     app.log.info({ signal }, 'shutting down');
     // Running scans finish or go back to the queue first; they need the sample simulator and the database.
     await jobs.close();
+    await textIndexer?.close();
     await app.close();
     await db.close();
     process.exit(0);

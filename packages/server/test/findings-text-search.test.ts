@@ -6,16 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { migrateToLatest, openDatabase } from '../src/db/database.js';
+import type { DatabaseKind } from '../src/db/database.js';
+import { readyTextIndex, TextIndexer } from '../src/modules/findings/findings-text-index.js';
 import { insertFindings, listFindings } from '../src/modules/findings/findings.repository.js';
 import { asUser, RELAXED_LIMITS, signUp, type SignedInClient } from './auth-test-kit.js';
 import { insertAccount, insertScan, syntheticResult, syntheticResults } from './findings-test-kit.js';
+import { capturing, findingsReads } from './query-capture.js';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase } from './test-databases.js';
 
 interface Item { id: number; resourceId: string }
 interface Page { items: Item[]; nextCursor: string | null }
 
 // Synthetic rows, plus ids with LIKE wildcards and case to tell a literal substring from a pattern.
-const SPECIAL = ['disk-50%_off', 'disk-a_b', 'disk-axb', 'disk-50xoff', 'Bucket-MiXeD'];
+const SPECIAL = ['disk-50%_off', 'disk-a_b', 'disk-axb', 'disk-50xoff', 'Bucket-MiXeD', 'say-"hi"-AND-bye', 'vol-ÄÖü-1'];
 const ALL: CheckResult[] = [
   ...syntheticResults(0, 240),
   ...SPECIAL.map((id, k) => syntheticResult(240 + k, { resourceId: id, resourceArn: `arn:aws:ec2:us-east-1:123456789012:volume/${id}` })),
@@ -25,21 +28,40 @@ const ALL: CheckResult[] = [
 const matches = (q: string) => (r: CheckResult): boolean =>
   r.resourceArn.toLowerCase().includes(q.toLowerCase()) || r.resourceId.toLowerCase().includes(q.toLowerCase());
 
-describe.each(DATABASE_KINDS)('findings text search (q) on %s', (kind) => {
+// SQLite twice: before its text index is built (q filters the walk) and after (FTS5, severity
+// sort). The answers must not differ.
+const VARIANTS = DATABASE_KINDS.flatMap((kind) => (kind === 'sqlite' ? [[kind, 'walk'], [kind, 'text index']] : [[kind, 'trigram']]));
+
+describe.each(VARIANTS)('findings text search (q) on %s, %s', (kind, path) => {
   let database: TestDatabase;
   let app: FastifyInstance;
   let owner: SignedInClient;
   let scanId: string;
 
   beforeAll(async () => {
-    database = await freshDatabase(kind);
+    database = await freshDatabase(kind as DatabaseKind);
     app = await buildApp({ config: loadConfig(RELAXED_LIMITS), db: database.db });
     owner = await signUp(app, 'text-search@example.com');
     const accountId = await insertAccount(database.db.kysely, owner.userId);
     scanId = await insertScan(database.db.kysely, { userId: owner.userId, accountId });
     await insertFindings(database.db.kysely, scanId, ALL);
     // Another scan's rows match too: they must never leak into this scan's pages.
-    await insertFindings(database.db.kysely, await insertScan(database.db.kysely, { userId: owner.userId, accountId }), syntheticResults(0, 50));
+    const other = await insertScan(database.db.kysely, { userId: owner.userId, accountId });
+    await insertFindings(database.db.kysely, other, syntheticResults(0, 50));
+    if (path === 'text index') {
+      // Small chunks, so a build spans several transactions and every rank boundary.
+      const indexer = new TextIndexer(database.db.kysely, { chunkRows: 17 });
+      await indexer.resume();
+      await indexer.idle();
+      expect(await readyTextIndex(database.db.kysely, scanId)).toBeDefined();
+      expect(await readyTextIndex(database.db.kysely, other)).toBeDefined();
+    }
+  });
+
+  if (path === 'text index') it('answers a severity page with q from the text index', async () => {
+    const capture = capturing(database.db.kysely);
+    await listFindings(capture.db, scanId, { q: 'res-0001' }, { sort: 'severity', order: 'desc', limit: 5 });
+    expect(findingsReads(capture.queries).map((q) => q.sql).join('\n')).toMatch(/finding_text MATCH/);
   });
 
   afterAll(async () => {
@@ -84,6 +106,9 @@ describe.each(DATABASE_KINDS)('findings text search (q) on %s', (kind) => {
     ['50%', ['disk-50%_off']],
     ['\\', []],
     ['bucket-mixed', ['Bucket-MiXeD']],
+    ['"hi"-and', ['say-"hi"-AND-bye']],
+    ['ÄÖü', ['vol-ÄÖü-1']],
+    ['ü-1', ['vol-ÄÖü-1']],
   ])('treats LIKE wildcards and the escape literally: q=%s', async (q, expected) => {
     const items = await everyPage(`q=${encodeURIComponent(q)}`, 50);
     expect(items.map((i) => i.resourceId).sort()).toEqual([...expected].sort());

@@ -99,6 +99,32 @@ describe.each(DATABASE_KINDS)('findings pages on %s', (kind) => {
     expect(items.map((i) => i.resourceId)).toEqual(expected);
   });
 
+  // Filters under every sort and order: the walk planner visits only sort values with matches
+  // (finding_groups), and a severity page under a check filter is a union of per-check seeks.
+  const COMBINED: Array<[string, (r: CheckResult) => boolean]> = [
+    ['service=ec2', (r) => r.service === 'ec2'],
+    ['kind=cost&status=fail', (r) => r.kind === 'cost' && r.status === 'fail'],
+    [`check=${ALL[5]?.checkId}&check=${ALL[9]?.checkId}&region=us-east-1,eu-west-1,ap-south-1`, (r) => (r.checkId === ALL[5]?.checkId || r.checkId === ALL[9]?.checkId) && ['us-east-1', 'eu-west-1', 'ap-south-1'].includes(r.region)],
+    ['service=iam&severity=high,low&status=fail,unknown', (r) => r.service === 'iam' && ['high', 'low'].includes(r.severity) && r.status !== 'pass'],
+  ];
+  it.each(['severity', 'check', 'region', 'resource'].flatMap((sort) => ['asc', 'desc'].flatMap((order) => COMBINED.map(([query, keep]) => [sort, order, query, keep] as const))))(
+    'sort=%s order=%s with %s: every match once, in order',
+    async (sort, order, query, keep) => {
+      const items = await everyPage(`sort=${sort}&order=${order}&${query}`, 4);
+      const key = sortValue[sort] ?? (() => 0);
+      const expected = ALL.map((r, i) => ({ r, i }))
+        .filter(({ r }) => keep(r))
+        .sort((a, b) => {
+          const [x, y] = [key(a.r), key(b.r)];
+          const c = x < y ? -1 : x > y ? 1 : a.i - b.i;
+          return order === 'asc' ? c : -c;
+        })
+        .map(({ r }) => r.resourceId);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(items.map((i) => i.resourceId)).toEqual(expected);
+    },
+  );
+
   it('sorts worst first by default and says why each finding matters and how to fix it', async () => {
     const first = await page('limit=5');
     expect(first.items[0]?.severity).toBe('critical');

@@ -13,6 +13,7 @@ import type { Db } from '../src/db/database.js';
 import { InProcessScanEventBus, type ScanEvent } from '../src/events/scan-events.js';
 import { DatabaseJobQueue } from '../src/jobs/database-job-queue.js';
 import type { JobEvent } from '../src/jobs/job-queue.js';
+import { TextIndexer } from '../src/modules/findings/findings-text-index.js';
 import { startScanWorker, type ScanJobDeps } from '../src/modules/scans/scans.job.js';
 import { encryptAccountSecret } from '../src/secrets/account-secret.js';
 import { loadKeyring, type Keyring } from '../src/secrets/keyring.js';
@@ -29,6 +30,8 @@ export interface ScanHarness {
   readonly events: ScanEvent[];
   /** The queue's events with when they happened: when a handler really stopped. */
   readonly jobEvents: { at: number; event: JobEvent }[];
+  /** SQLite's text index builder, as main.ts starts it; absent on PostgreSQL. */
+  readonly textIndexer: TextIndexer | undefined;
   close(): Promise<void>;
 }
 
@@ -52,11 +55,17 @@ export async function startHarness(db: Db, options: HarnessOptions): Promise<Sca
   });
   const app = await buildApp({ config, db, jobs: queue, events: bus, keyring });
   const engine = { callTimeoutMs: 5_000, maxAttempts: 2, ...options.engine };
-  startScanWorker(queue, { db, events: { publish: (e) => { events.push(e); bus.publish(e); }, subscribe: (u, l) => bus.subscribe(u, l) }, keyring, endpoint: options.endpoint, engine });
+  const textIndexer = db.kind === 'sqlite' ? new TextIndexer(db.kysely) : undefined;
+  const publish = (e: ScanEvent): void => {
+    events.push(e);
+    bus.publish(e);
+  };
+  startScanWorker(queue, { db, events: { publish, subscribe: (u, l) => bus.subscribe(u, l) }, keyring, endpoint: options.endpoint, engine, ...(textIndexer ? { textIndexer } : {}) });
   return {
-    app, queue, keyring, events, jobEvents,
+    app, queue, keyring, events, jobEvents, textIndexer,
     close: async () => {
       await queue.close();
+      await textIndexer?.close();
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

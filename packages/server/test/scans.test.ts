@@ -6,6 +6,7 @@ import type { Scan } from '@cloudsweep/contract';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { foldSummary } from '../src/modules/findings/findings-summary.service.js';
 import { summaryGroups } from '../src/modules/findings/findings-summary.repository.js';
+import { readyTextIndex } from '../src/modules/findings/findings-text-index.js';
 import { asUser, postJson, type SignedInClient } from './auth-test-kit.js';
 import { ACCESS_KEY_ID, SECRET_ACCESS_KEY, getScan, insertKeysAccount, newUser, postScan, startHarness, startScan, waitForStatus, type ScanHarness } from './scans-test-kit.js';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase } from './test-databases.js';
@@ -79,6 +80,11 @@ describe.each(DATABASE_KINDS)('scans against moto on %s', { timeout: 30_000 }, (
     expect(mine).toEqual(expect.arrayContaining(['running', 'progress', 'counts', 'completed']));
     const audit = await database.db.kysely.selectFrom('audit_events').select('action').where('target_id', '=', queued.id).execute();
     expect(audit.map((a) => a.action).sort()).toEqual(['scan.complete', 'scan.start']);
+    // On SQLite, completion starts the scan's text index build (PostgreSQL keeps its own).
+    if (harness.textIndexer) {
+      await harness.textIndexer.idle();
+      expect(await readyTextIndex(database.db.kysely, queued.id)).toBeDefined();
+    }
   });
 
   it('refuses a second scan of the same account while one is active (409 naming it)', async () => {

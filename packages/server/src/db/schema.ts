@@ -93,6 +93,34 @@ export interface FindingsTable {
   savings_basis: string | null;
 }
 
+/**
+ * How many findings a scan has per (check, severity, region, status), kept by ingest in the same
+ * transaction as the rows. A few thousand rows per scan at most: the summary of a running scan
+ * and the page planner (findings-walk.ts) read these instead of the findings themselves.
+ */
+export interface FindingGroupsTable {
+  scan_id: string;
+  check_id: string;
+  severity_rank: number;
+  region: string;
+  status: string;
+  service: string;
+  kind: string;
+  findings: number;
+  savings_usd: number;
+}
+
+/**
+ * SQLite's text index of a completed scan (findings-text-index.ts): rows of the finding_text FTS5
+ * table whose rowids start with `seq`. `abandoned` (or scan_id null: the scan was deleted) marks
+ * rows to purge. Empty on PostgreSQL, which has its trigram index instead.
+ */
+export interface FindingTextScansTable {
+  seq: Generated<number>;
+  scan_id: string | null;
+  state: 'building' | 'ready' | 'abandoned';
+}
+
 export interface AuditEventsTable {
   id: Generated<number>;
   user_id: string | null;
@@ -126,6 +154,10 @@ export interface Database {
   aws_accounts: AwsAccountsTable;
   scans: ScansTable;
   findings: FindingsTable;
+  finding_groups: FindingGroupsTable;
+  finding_text_scans: FindingTextScansTable;
+  /** FTS5, SQLite only (migration 0008): rowid and the indexed text; queried through sql``. */
+  finding_text: { text: string };
   audit_events: AuditEventsTable;
   jobs: JobsTable;
   pending_external_ids: PendingExternalIdsTable;

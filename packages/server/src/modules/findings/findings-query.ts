@@ -33,14 +33,20 @@ export interface Keyset {
 
 type FindingsEb = ExpressionBuilder<Database, 'findings'>;
 
-/** `%`, `_` and the escape itself match literally: q is a substring, not a pattern. */
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/**
+ * `%`, `_` and the escape itself match literally: q is a substring, not a pattern. q is folded
+ * as the database's lower() folds the column: SQLite's only folds A-Z, so there q keeps its
+ * other letters as typed (case-insensitive for ASCII, exact for the rest); PostgreSQL's folds all.
+ */
+function likePattern(q: string, index: TextIndex): string {
+  const folded = index === 'none' ? q.replace(/[A-Z]+/g, (c) => c.toLowerCase()) : q.toLowerCase();
+  return `%${folded.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /**
- * Whether `q` can use PostgreSQL's GIN trigram index on TEXT_EXPRESSION (migration 0006). SQLite
- * has none: an FTS5 trigram table cost two thirds of ingest (docs/benchmarks.md).
+ * Which text index the `q` condition is spelled for: PostgreSQL's pg_trgm GIN index (migration
+ * 0006), or none. SQLite's FTS5 index (migration 0008) is joined by findings-text-index.ts
+ * around this same exact test, so on SQLite the condition is always the plain one.
  */
 export type TextIndex = 'trigram' | 'none';
 
@@ -55,7 +61,7 @@ const TEXT_EXPRESSION = sql`lower(resource_arn || ' ' || resource_id)`;
  * matching) row reads (docs/benchmarks.md).
  */
 function textSearch(eb: FindingsEb, q: string, index: TextIndex): Expression<SqlBool> {
-  const pattern = likePattern(q);
+  const pattern = likePattern(q, index);
   const exact = eb.or([
     sql<SqlBool>`lower(${eb.ref('resource_arn')}) like ${pattern} escape '\\'`,
     sql<SqlBool>`lower(${eb.ref('resource_id')}) like ${pattern} escape '\\'`,
@@ -84,40 +90,10 @@ export function filterConditions(eb: FindingsEb, f: FindingFilters, textIndex: T
  */
 export type Resume = 'tie' | 'beyond';
 
-/**
- * The filters one part of a resumed severity page needs, or undefined when the part can match
- * nothing. A severity filter is narrowed to the ranks that part can reach: the tie's rank is the
- * key itself, beyond it only the filter's ranks past the key. Left whole, `severity=high` resumed
- * beyond rank 4 asks `rank IN (4) AND rank < 4`; PostgreSQL does not see the contradiction and,
- * once ANALYZE has run, estimates thousands of rows, walks the primary key backward (the rank is
- * fixed, so the order is the id's) and reads the whole table to return none: 157 ms at 1M.
- */
-export function partFilters(f: FindingFilters, page: Keyset, part: Resume): FindingFilters | undefined {
-  if (page.sort !== 'severity' || !page.after || !f.severityRanks?.length) return f;
-  const key = Number(page.after.key);
-  if (part === 'tie') return f.severityRanks.includes(key) ? { ...f, severityRanks: undefined } : undefined;
-  const ranks = f.severityRanks.filter((r) => (page.order === 'asc' ? r > key : r < key));
-  return ranks.length > 0 ? { ...f, severityRanks: ranks } : undefined;
-}
-
-/**
- * Beyond the key under a severity filter (`ranks`), the seek starts at the filter's nearest rank
- * past it: rank <= 2, not < 5, for critical,low after a critical row, so the ranks the filter
- * drops are not walked; one rank left is an equality, which PostgreSQL estimates like the filter.
- */
-function ranksBeyond(column: 'severity_rank', page: Keyset, ranks: readonly number[] | undefined) {
-  const key = Number(page.after?.key);
-  const past = (ranks ?? []).filter((r) => (page.order === 'asc' ? r > key : r < key));
-  if (past.length === 0) return undefined;
-  const next = page.order === 'asc' ? Math.min(...past) : Math.max(...past);
-  return (eb: FindingsEb) => eb(column, past.length === 1 ? '=' : page.order === 'asc' ? '>=' : '<=', next);
-}
-
-export function afterCondition(eb: FindingsEb, page: Keyset, part: Resume, ranks?: readonly number[]): Expression<SqlBool> | undefined {
+export function afterCondition(eb: FindingsEb, page: Keyset, part: Resume): Expression<SqlBool> | undefined {
   if (!page.after) return undefined;
   const column = SORT_COLUMN[page.sort];
   const beyond = page.order === 'asc' ? '>' : '<';
   if (part === 'tie') return eb.and([eb(column, '=', page.after.key), eb('id', beyond, page.after.id)]);
-  const seek = column === 'severity_rank' ? ranksBeyond(column, page, ranks) : undefined;
-  return seek ? seek(eb) : eb(column, beyond, page.after.key);
+  return eb(column, beyond, page.after.key);
 }

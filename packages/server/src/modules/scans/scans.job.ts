@@ -3,6 +3,7 @@ import { recordAudit } from '../../audit/audit.service.js';
 import type { Db } from '../../db/database.js';
 import type { ScanEventBus } from '../../events/scan-events.js';
 import { JobCancelledError, JobShutdownError, PermanentJobError, type JobContext, type JobFailure, type JobQueue } from '../../jobs/job-queue.js';
+import type { TextIndexer } from '../findings/findings-text-index.js';
 import { engineAccess, type CredentialDeps } from './scan-credentials.js';
 import { describeFailure, type ScanFailure } from './scan-failure.js';
 import { scanJob } from './scan-job-definition.js';
@@ -14,6 +15,8 @@ export interface ScanJobDeps extends CredentialDeps {
   readonly events: ScanEventBus;
   /** Engine tuning (per-call timeout, SDK attempts, deadline); the engine's defaults otherwise. */
   readonly engine?: Pick<ScanOptions, 'callTimeoutMs' | 'maxAttempts' | 'deadlineMs' | 'concurrency'>;
+  /** Builds a completed scan's text index (SQLite); PostgreSQL's is kept by the database. */
+  readonly textIndexer?: Pick<TextIndexer, 'schedule'>;
 }
 
 type ScanPayload = { scanId: string };
@@ -74,6 +77,7 @@ async function runEngine(deps: ScanJobDeps, row: ScanRow, attempt: number, signa
     else if (event.type === 'summary' && !signal.aborted && (await recorder.complete(event.summary))) {
       await recordAudit(deps.db.kysely, { ...WORKER_ORIGIN, userId: row.user_id, action: 'scan.complete', targetType: 'scan', targetId: row.id, details: { accountId: row.account_id, results: event.summary.results } });
       deps.events.publish({ userId: row.user_id, scanId: row.id, payload: { type: 'status', status: 'completed' } });
+      deps.textIndexer?.schedule(row.id);
     }
   }
 }

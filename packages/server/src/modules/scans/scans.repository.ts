@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { AwsAccountsTable, Database, ScansTable, ScanStatus } from '../../db/schema.js';
+import { abandonTextIndex } from '../findings/findings-text-index.js';
 
 export type ScanRow = Selectable<ScansTable>;
 /** A scan with the email of the person who started it: what every scan answer shows. */
@@ -97,6 +98,8 @@ export async function updateScan(
 /** Rows of an earlier attempt: a re-run starts from nothing (the job is delivered at least once). */
 export async function deleteScanFindings(db: Executor, scanId: string): Promise<void> {
   await db.deleteFrom('findings').where('scan_id', '=', scanId).execute();
+  await db.deleteFrom('finding_groups').where('scan_id', '=', scanId).execute();
+  await abandonTextIndex(db, scanId);
 }
 
 /** Queued scans that have no job (the process died between the insert and the enqueue). */
