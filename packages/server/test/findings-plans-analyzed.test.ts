@@ -22,6 +22,7 @@ const FILTERS: Array<[string, FindingFilters]> = [
   ['kind=cost', { kind: ['cost'] }],
   ['check', { check: ['s3.bucket-not-public'] }],
   ['status=fail&service=iam', { status: ['fail'], service: ['iam'] }],
+  ['status=fail&service=iam&region=eu-west-1', { status: ['fail'], service: ['iam'], region: ['eu-west-1'] }],
 ];
 
 describe('findings page plans on postgres with statistics', () => {

@@ -106,6 +106,9 @@ describe.each(DATABASE_KINDS)('findings pages on %s', (kind) => {
     ['kind=cost&status=fail', (r) => r.kind === 'cost' && r.status === 'fail'],
     [`check=${ALL[5]?.checkId}&check=${ALL[9]?.checkId}&region=us-east-1,eu-west-1,ap-south-1`, (r) => (r.checkId === ALL[5]?.checkId || r.checkId === ALL[9]?.checkId) && ['us-east-1', 'eu-west-1', 'ap-south-1'].includes(r.region)],
     ['service=iam&severity=high,low&status=fail,unknown', (r) => r.service === 'iam' && ['high', 'low'].includes(r.severity) && r.status !== 'pass'],
+    // One region and one status: their (scan_id, region | status, severity_rank, id) indexes compete.
+    ['status=fail&region=eu-west-1&kind=security', (r) => r.status === 'fail' && r.region === 'eu-west-1' && r.kind === 'security'],
+    ['status=unknown&service=s3', (r) => r.status === 'unknown' && r.service === 's3'],
   ];
   it.each(['severity', 'check', 'region', 'resource'].flatMap((sort) => ['asc', 'desc'].flatMap((order) => COMBINED.map(([query, keep]) => [sort, order, query, keep] as const))))(
     'sort=%s order=%s with %s: every match once, in order',

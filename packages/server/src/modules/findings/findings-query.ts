@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import { sql, SqliteAdapter, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 export type SortKey = 'severity' | 'check' | 'region' | 'resource';
@@ -50,6 +50,18 @@ function likePattern(q: string, index: TextIndex): string {
  */
 export type TextIndex = 'trigram' | 'none';
 
+export function isSqlite(db: Kysely<Database>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+/**
+ * Migration 0006 gives PostgreSQL a pg_trgm index (when it may create the extension). SQLite's
+ * index (migration 0008) is per completed scan and is queried apart (findings-text-search.ts).
+ */
+export function textIndexOf(db: Kysely<Database>): TextIndex {
+  return isSqlite(db) ? 'none' : 'trigram';
+}
+
 /** What findings_text_trgm indexes; the query must spell it exactly so for the index to serve. */
 const TEXT_EXPRESSION = sql`lower(resource_arn || ' ' || resource_id)`;
 
@@ -70,16 +82,39 @@ function textSearch(eb: FindingsEb, q: string, index: TextIndex): Expression<Sql
   return eb.and([sql<SqlBool>`${TEXT_EXPRESSION} like ${pattern} escape '\\'`, exact]);
 }
 
-export function filterConditions(eb: FindingsEb, f: FindingFilters, textIndex: TextIndex = 'none'): Expression<SqlBool>[] {
+/** Columns some findings index leads with (after scan_id): a filter on them may steer the plan. */
+export type IndexedColumn = 'status' | 'severity_rank' | 'region' | 'check_id';
+
+/**
+ * The column as an expression no index serves (`status || ''`, `severity_rank + 0`, the same
+ * value on both databases), so a planner cannot walk that column's index for it.
+ */
+function unindexed(eb: FindingsEb, column: IndexedColumn) {
+  return column === 'severity_rank' ? sql<number>`${eb.ref(column)} + 0` : sql<string>`${eb.ref(column)} || ''`;
+}
+
+/**
+ * The filters as conditions. With `indexable`, a filter on an indexed column outside it is
+ * spelled so no index serves it: the page planner (findings-walk.ts) has chosen the index from
+ * exact counts, which the databases' estimates cannot match.
+ */
+export function filterConditions(eb: FindingsEb, f: FindingFilters, textIndex: TextIndex = 'none', indexable?: ReadonlySet<IndexedColumn>): Expression<SqlBool>[] {
   const conditions: Expression<SqlBool>[] = [];
-  if (f.status?.length) conditions.push(eb('status', 'in', [...f.status]));
-  if (f.severityRanks?.length) conditions.push(eb('severity_rank', 'in', [...f.severityRanks]));
+  const isIn = (column: IndexedColumn, values: readonly (string | number)[]) =>
+    eb(!indexable || indexable.has(column) ? eb.ref(column) : unindexed(eb, column), 'in', [...values]);
+  if (f.status?.length) conditions.push(isIn('status', f.status));
+  if (f.severityRanks?.length) conditions.push(isIn('severity_rank', f.severityRanks));
   if (f.kind?.length) conditions.push(eb('kind', 'in', [...f.kind]));
   if (f.service?.length) conditions.push(eb('service', 'in', [...f.service]));
-  if (f.region?.length) conditions.push(eb('region', 'in', [...f.region]));
-  if (f.check?.length) conditions.push(eb('check_id', 'in', [...f.check]));
+  if (f.region?.length) conditions.push(isIn('region', f.region));
+  if (f.check?.length) conditions.push(isIn('check_id', f.check));
   if (f.q !== undefined) conditions.push(textSearch(eb, f.q, textIndex));
   return conditions;
+}
+
+/** The same filters on finding_groups, which has the same columns (q aside: it has no text). */
+export function groupFilterConditions(eb: ExpressionBuilder<Database, 'finding_groups'>, f: FindingFilters): Expression<SqlBool>[] {
+  return filterConditions(eb as unknown as FindingsEb, { ...f, q: undefined });
 }
 
 /**

@@ -1,7 +1,5 @@
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import type { RowCondition } from './findings.repository.js';
-import { filterConditions, type FindingFilters, type Keyset } from './findings-query.js';
 
 /**
  * SQLite's text index (migration 0008): finding_text rows, rowid = seq << 43 | rank << 40 | id.
@@ -10,9 +8,9 @@ import { filterConditions, type FindingFilters, type Keyset } from './findings-q
  * in rowid order and stopping at the page's end. 40 bits of id (10^12 findings), 3 of rank
  * (1-5), 20 of seq (a million indexed scans) fit SQLite's 63-bit positive integers.
  */
-const ID_BITS = 40n;
+export const ID_BITS = 40n;
 const RANK_BITS = 3n;
-const SEQ_SHIFT = ID_BITS + RANK_BITS;
+export const SEQ_SHIFT = ID_BITS + RANK_BITS;
 export const ID_MASK = (1n << ID_BITS) - 1n;
 
 export function packedRowid(seq: number, rank: number, id: number): bigint {
@@ -24,23 +22,6 @@ export function scanRowids(seq: number): { first: bigint; end: bigint } {
   return { first: BigInt(seq) << SEQ_SHIFT, end: BigInt(seq + 1) << SEQ_SHIFT };
 }
 
-/**
- * The FTS5 query for `q`: an AND of trigrams covering q without overlap, plus its last one
- * (detail=none allows no phrases). A row containing q holds each, so no true match is lost (the
- * trigram tokenizer folds case as lower() does, and more); a row holding them all may still not
- * contain q, so callers keep the exact test. Every overlapping trigram would narrow little more
- * and costs a posting list each: in ARNs most trigrams (`arn`, `aws`) are on every row.
- * Undefined when q is shorter than a trigram: the index cannot narrow it.
- */
-export function trigramQuery(q: string): string | undefined {
-  const chars = [...q.toLowerCase()];
-  if (chars.length < 3) return undefined;
-  const trigrams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i += 3) trigrams.add(chars.slice(i, i + 3).join(''));
-  trigrams.add(chars.slice(-3).join(''));
-  return [...trigrams].map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
-}
-
 /** The seq of the scan's text index when it is complete; undefined while absent or building. */
 export async function readyTextIndex(db: Kysely<Database>, scanId: string): Promise<number | undefined> {
   const row = await db.selectFrom('finding_text_scans').select('seq').where('scan_id', '=', scanId).where('state', '=', 'ready').executeTakeFirst();
@@ -50,37 +31,6 @@ export async function readyTextIndex(db: Kysely<Database>, scanId: string): Prom
 /** The scan's rows are about to change (a re-run): its index, if any, is left for the purge. */
 export async function abandonTextIndex(db: Kysely<Database>, scanId: string): Promise<void> {
   await db.updateTable('finding_text_scans').set({ state: 'abandoned', scan_id: null }).where('scan_id', '=', scanId).execute();
-}
-
-/**
- * A severity-sorted page of the rows matching `filters` (q among them) through the scan's text
- * index: finding_text read in rowid order from the cursor, each candidate joined to its finding
- * and kept if the filters (the exact q test included) hold. Stops at limit + 1 rows, so a page
- * reads about limit / (share of candidates kept) index entries at any depth.
- */
-export function textIndexPageQuery(db: Kysely<Database>, seq: number, scanId: string, match: string, filters: FindingFilters, page: Keyset, extra?: RowCondition) {
-  const { first, end } = scanRowids(seq);
-  const cursor = page.after ? packedRowid(seq, Number(page.after.key), page.after.id) : undefined;
-  const [low, high] = page.order === 'desc' ? [first, cursor ?? end] : [cursor === undefined ? first : cursor + 1n, end];
-  return db
-    .selectFrom('finding_text')
-    .innerJoin('findings', (join) => join.on((eb) => eb(eb.ref('findings.id'), '=', sql<number>`finding_text.rowid & ${ID_MASK}`)))
-    .selectAll('findings')
-    .where((eb) => {
-      // Unqualified names are the finding's: finding_text has only `text` (and hidden columns).
-      const findings = eb as unknown as ExpressionBuilder<Database, 'findings'>;
-      const conditions: Expression<SqlBool>[] = [
-        sql<SqlBool>`finding_text MATCH ${match}`,
-        sql<SqlBool>`finding_text.rowid >= ${low}`,
-        sql<SqlBool>`finding_text.rowid < ${high}`,
-        eb('findings.scan_id', '=', scanId),
-        ...filterConditions(findings, filters),
-      ];
-      if (extra) conditions.push(extra(findings));
-      return eb.and(conditions);
-    })
-    .orderBy(sql`finding_text.rowid`, page.order)
-    .limit(page.limit + 1);
 }
 
 /** Starts an index for the scan (or finds the one being built). */

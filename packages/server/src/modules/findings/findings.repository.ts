@@ -1,10 +1,10 @@
 import type { CheckResult } from '@cloudsweep/engine';
 import type SQLite from 'better-sqlite3';
-import { sql, SqliteAdapter, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { Database, FindingsTable, ScansTable } from '../../db/schema.js';
 import { insertChunks, insertPrepared } from './findings-ingest.js';
-import { afterCondition, filterConditions, SORT_COLUMN, type FindingFilters, type Keyset, type Resume, type TextIndex } from './findings-query.js';
-import { readyTextIndex, textIndexPageQuery, trigramQuery } from './findings-text-index.js';
+import { afterCondition, filterConditions, isSqlite, SORT_COLUMN, textIndexOf, type FindingFilters, type Keyset, type Resume } from './findings-query.js';
+import { textSearchPage } from './findings-text-search.js';
 import { isGroupSort, walkFindings } from './findings-walk.js';
 
 export type FindingRow = Selectable<FindingsTable>;
@@ -58,18 +58,6 @@ export async function latestCompletedScan(db: Kysely<Database>, accountId: strin
   return query.orderBy('completed_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
-function isSqlite(db: Kysely<Database>): boolean {
-  return db.getExecutor().adapter instanceof SqliteAdapter;
-}
-
-/**
- * Migration 0006 gives PostgreSQL a pg_trgm index (when it may create the extension). SQLite's
- * index (migration 0008) is per completed scan and is queried apart (textSearchPage).
- */
-export function textIndexOf(db: Kysely<Database>): TextIndex {
-  return isSqlite(db) ? 'none' : 'trigram';
-}
-
 /**
  * One keyset page on the resource sort, one row more than asked (it tells if another page
  * exists), or one part of it when resuming: `tie` (the last row's ARN, id beyond) or `beyond`.
@@ -97,42 +85,6 @@ async function resourcePage(db: Kysely<Database>, scanId: string, filters: Findi
   if (tie.length > page.limit) return tie;
   const rest = await findingsPageQuery(db, scanId, filters, { ...page, limit: page.limit - tie.length }, extra, 'beyond').execute();
   return [...tie, ...rest];
-}
-
-/**
- * Text search on PostgreSQL, as one query: the planner picks the trigram index (then sorts the
- * matches) or walks the sort index filtering, by its estimate of how many rows match. The page
- * resumes on the row value (column, id), which PostgreSQL seeks on as one index condition. The
- * walk planner instead ran a query per severity, each paying the GIN lookup again: 31-35 ms per
- * page for a rare term at 1M rows against 9-11 ms (docs/benchmarks.md).
- */
-function trigramPageQuery(db: Kysely<Database>, scanId: string, filters: FindingFilters, page: Keyset, extra?: RowCondition) {
-  const column = SORT_COLUMN[page.sort];
-  return db
-    .selectFrom('findings')
-    .selectAll()
-    .where((eb) => {
-      const conditions = [eb('scan_id', '=', scanId), ...filterConditions(eb, filters, 'trigram')];
-      if (page.after) conditions.push(eb(eb.refTuple(column, 'id'), page.order === 'asc' ? '>' : '<', eb.tuple(page.after.key, page.after.id)));
-      if (extra) conditions.push(extra(eb));
-      return eb.and(conditions);
-    })
-    .orderBy(column, page.order)
-    .orderBy('id', page.order)
-    .limit(page.limit + 1);
-}
-
-/**
- * A page with `q` through a text index, or undefined where none serves it: PostgreSQL's trigram
- * index (migration 0006), or on SQLite the scan's FTS5 index once built (severity sort only: its
- * rowids are that order; findings-text-index.ts). Otherwise q filters the walk of the sort index.
- */
-async function textSearchPage(db: Kysely<Database>, scanId: string, filters: FindingFilters & { q: string }, page: Keyset, extra?: RowCondition): Promise<FindingRow[] | undefined> {
-  if (textIndexOf(db) === 'trigram') return trigramPageQuery(db, scanId, filters, page, extra).execute();
-  const match = trigramQuery(filters.q);
-  if (page.sort !== 'severity' || match === undefined) return undefined;
-  const seq = await readyTextIndex(db, scanId);
-  return seq === undefined ? undefined : textIndexPageQuery(db, seq, scanId, match, filters, page, extra).execute();
 }
 
 /**

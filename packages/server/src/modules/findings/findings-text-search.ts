@@ -1,0 +1,126 @@
+// Text search (`q`) through an index: PostgreSQL's trigram index (migration 0006) or SQLite's
+// FTS5 index of a completed scan (migration 0008, built by findings-text-index.ts).
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { FindingRow, RowCondition } from './findings.repository.js';
+import { filterConditions, SORT_COLUMN, textIndexOf, type FindingFilters, type Keyset } from './findings-query.js';
+import { ID_MASK, packedRowid, readyTextIndex, scanRowids } from './findings-text-index.js';
+
+/**
+ * The FTS5 query for `q`: an AND of trigrams covering q without overlap, plus its last one
+ * (detail=none allows no phrases). A row containing q holds each, so no true match is lost (the
+ * trigram tokenizer folds case as lower() does, and more); a row holding them all may still not
+ * contain q, so callers keep the exact test. Every overlapping trigram would narrow little more
+ * and costs a posting list each: in ARNs most trigrams (`arn`, `aws`) are on every row.
+ * Undefined when q is shorter than a trigram: the index cannot narrow it.
+ */
+export function trigramQuery(q: string): string | undefined {
+  const chars = [...q.toLowerCase()];
+  if (chars.length < 3) return undefined;
+  const trigrams = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i += 3) trigrams.add(chars.slice(i, i + 3).join(''));
+  trigrams.add(chars.slice(-3).join(''));
+  return [...trigrams].map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
+}
+
+/**
+ * A severity-sorted page of the rows matching `filters` (q among them) through the scan's text
+ * index: finding_text read in rowid order from the cursor, each candidate joined to its finding
+ * and kept if the filters (the exact q test included) hold. Stops at limit + 1 rows, so a page
+ * reads about limit / (share of candidates kept) index entries at any depth.
+ */
+export function textIndexPageQuery(db: Kysely<Database>, seq: number, scanId: string, match: string, filters: FindingFilters, page: Keyset, extra?: RowCondition) {
+  const { first, end } = scanRowids(seq);
+  const cursor = page.after ? packedRowid(seq, Number(page.after.key), page.after.id) : undefined;
+  const [low, high] = page.order === 'desc' ? [first, cursor ?? end] : [cursor === undefined ? first : cursor + 1n, end];
+  return db
+    .selectFrom('finding_text')
+    .innerJoin('findings', (join) => join.on((eb) => eb(eb.ref('findings.id'), '=', sql<number>`finding_text.rowid & ${ID_MASK}`)))
+    .selectAll('findings')
+    .where((eb) => {
+      // Unqualified names are the finding's: finding_text has only `text` (and hidden columns).
+      const findings = eb as unknown as ExpressionBuilder<Database, 'findings'>;
+      const conditions: Expression<SqlBool>[] = [
+        sql<SqlBool>`finding_text MATCH ${match}`,
+        sql<SqlBool>`finding_text.rowid >= ${low}`,
+        sql<SqlBool>`finding_text.rowid < ${high}`,
+        eb('findings.scan_id', '=', scanId),
+        ...filterConditions(findings, filters),
+      ];
+      if (extra) conditions.push(extra(findings));
+      return eb.and(conditions);
+    })
+    .orderBy(sql`finding_text.rowid`, page.order)
+    .limit(page.limit + 1);
+}
+
+/** At most this many candidates are sorted whole when the text index's order is not the page's. */
+export const SPARSE_CANDIDATES = 2_000;
+
+/** The scan's candidate ids for `match` in the text index, at most `limit`. */
+function candidates(seq: number, match: string, limit: number) {
+  const { first, end } = scanRowids(seq);
+  return sql<{ id: number }>`SELECT rowid & ${ID_MASK} AS id FROM finding_text WHERE finding_text MATCH ${match} AND rowid >= ${first} AND rowid < ${end} LIMIT ${limit}`;
+}
+
+/**
+ * A page on another sort than severity when q is selective: at most SPARSE_CANDIDATES rows hold
+ * q's trigrams, so they are fetched by id and sorted whole (a few ms). Undefined when there are
+ * more: the matches are then dense enough for the walk along the sort index to find a page soon.
+ */
+async function sparseTextPage(db: Kysely<Database>, seq: number, scanId: string, match: string, filters: FindingFilters, page: Keyset, extra?: RowCondition): Promise<FindingRow[] | undefined> {
+  const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${candidates(seq, match, SPARSE_CANDIDATES + 1)})`.execute(db);
+  if (Number(rows[0]?.n) > SPARSE_CANDIDATES) return undefined;
+  const column = SORT_COLUMN[page.sort];
+  return db
+    .selectFrom('findings')
+    .selectAll()
+    .where((eb) => {
+      const conditions = [eb('id', 'in', sql<number>`(SELECT id FROM (${candidates(seq, match, SPARSE_CANDIDATES)}))`), eb('scan_id', '=', scanId), ...filterConditions(eb, filters)];
+      if (page.after) conditions.push(eb(eb.refTuple(column, 'id'), page.order === 'asc' ? '>' : '<', eb.tuple(page.after.key, page.after.id)));
+      if (extra) conditions.push(extra(eb));
+      return eb.and(conditions);
+    })
+    .orderBy(column, page.order)
+    .orderBy('id', page.order)
+    .limit(page.limit + 1)
+    .execute();
+}
+
+/**
+ * Text search on PostgreSQL, as one query: the planner picks the trigram index (then sorts the
+ * matches) or walks the sort index filtering, by its estimate of how many rows match. The page
+ * resumes on the row value (column, id), which PostgreSQL seeks on as one index condition. The
+ * walk planner instead ran a query per severity, each paying the GIN lookup again: 31-35 ms per
+ * page for a rare term at 1M rows against 9-11 ms (docs/benchmarks.md).
+ */
+function trigramPageQuery(db: Kysely<Database>, scanId: string, filters: FindingFilters, page: Keyset, extra?: RowCondition) {
+  const column = SORT_COLUMN[page.sort];
+  return db
+    .selectFrom('findings')
+    .selectAll()
+    .where((eb) => {
+      const conditions = [eb('scan_id', '=', scanId), ...filterConditions(eb, filters, 'trigram')];
+      if (page.after) conditions.push(eb(eb.refTuple(column, 'id'), page.order === 'asc' ? '>' : '<', eb.tuple(page.after.key, page.after.id)));
+      if (extra) conditions.push(extra(eb));
+      return eb.and(conditions);
+    })
+    .orderBy(column, page.order)
+    .orderBy('id', page.order)
+    .limit(page.limit + 1);
+}
+
+/**
+ * A page with `q` through a text index, or undefined where none serves it: PostgreSQL's trigram
+ * index (migration 0006), or on SQLite the scan's FTS5 index once built (severity sort only: its
+ * rowids are that order; findings-text-index.ts). Otherwise q filters the walk of the sort index.
+ */
+export async function textSearchPage(db: Kysely<Database>, scanId: string, filters: FindingFilters & { q: string }, page: Keyset, extra?: RowCondition): Promise<FindingRow[] | undefined> {
+  if (textIndexOf(db) === 'trigram') return trigramPageQuery(db, scanId, filters, page, extra).execute();
+  const match = trigramQuery(filters.q);
+  const seq = match === undefined ? undefined : await readyTextIndex(db, scanId);
+  if (match === undefined || seq === undefined) return undefined;
+  if (page.sort === 'severity') return textIndexPageQuery(db, seq, scanId, match, filters, page, extra).execute();
+  return sparseTextPage(db, seq, scanId, match, filters, page, extra);
+}
+
