@@ -3,24 +3,19 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { FindingRow, RowCondition } from './findings.repository.js';
-import { filterConditions, SORT_COLUMN, textIndexOf, type FindingFilters, type Keyset } from './findings-query.js';
+import { filterConditions, SORT_COLUMN, textIndexOf, trigramCover, type FindingFilters, type Keyset } from './findings-query.js';
 import { ID_MASK, packedRowid, readyTextIndex, scanRowids } from './findings-text-index.js';
 
 /**
- * The FTS5 query for `q`: an AND of trigrams covering q without overlap, plus its last one
- * (detail=none allows no phrases). A row containing q holds each, so no true match is lost (the
- * trigram tokenizer folds case as lower() does, and more); a row holding them all may still not
- * contain q, so callers keep the exact test. Every overlapping trigram would narrow little more
- * and costs a posting list each: in ARNs most trigrams (`arn`, `aws`) are on every row.
+ * The FTS5 query for `q`: an AND of its cover's trigrams (trigramCover; detail=none allows no
+ * phrases). The trigram tokenizer folds case as lower() does, and more, so no true match is
+ * lost; a row holding them all may still not contain q, so callers keep the exact test.
  * Undefined when q is shorter than a trigram: the index cannot narrow it.
  */
 export function trigramQuery(q: string): string | undefined {
-  const chars = [...q.toLowerCase()];
-  if (chars.length < 3) return undefined;
-  const trigrams = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i += 3) trigrams.add(chars.slice(i, i + 3).join(''));
-  trigrams.add(chars.slice(-3).join(''));
-  return [...trigrams].map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
+  const cover = trigramCover(q.toLowerCase());
+  if (cover.length === 0) return undefined;
+  return cover.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
 }
 
 /**
