@@ -66,27 +66,14 @@ export function textIndexOf(db: Kysely<Database>): TextIndex {
 const TEXT_EXPRESSION = sql`lower(resource_arn || ' ' || resource_id)`;
 
 /**
- * Three-character pieces covering q without overlap, plus its last three: a text holding q holds
- * each. Text indexes are asked for these rather than every trigram of q: each trigram costs the
- * index a posting list, and in ARNs most (`arn`, `aws`, `res`) are on nearly every row, so the
- * overlapping ones narrow little and cost much (PostgreSQL GIN lookup for a rare term at 1M rows:
- * 9.7 -> 4.3 ms). Empty when q is shorter than three characters.
- */
-export function trigramCover(q: string): string[] {
-  const chars = [...q];
-  if (chars.length < 3) return [];
-  const pieces = new Set<string>();
-  for (let i = 0; i + 3 <= chars.length; i += 3) pieces.add(chars.slice(i, i + 3).join(''));
-  pieces.add(chars.slice(-3).join(''));
-  return [...pieces];
-}
-
-/**
- * The answer is always the exact test, lower(arn) or lower(id) containing q. For the trigram
- * index, each piece of q's cover must also be in TEXT_EXPRESSION: that only narrows the rows the
- * exact test runs on (it also matches across the ' ' joining arn and id); PostgreSQL without
- * pg_trgm evaluates it as a plain filter. Without an index, q filters the rows the sort index
- * walks: a page costs about limit / (share of rows matching) row reads (docs/benchmarks.md).
+ * The answer is always the exact test, lower(arn) or lower(id) containing q. The trigram
+ * expression also matches across the ' ' joining arn and id, so it only narrows the rows the
+ * exact test then runs on; PostgreSQL without pg_trgm evaluates it as a plain filter. Asking
+ * the GIN index for a cover of q's trigrams instead (as FTS5 is, findings-text-search.ts) made a
+ * rare term's lookup cheaper (10.9 -> 8.3 ms p95 at 1M rows) but let through more candidates to
+ * recheck, which cost more elsewhere (a 10% term 100 -> 147 ms), so PostgreSQL gets all of q.
+ * Without an index, q filters the rows the sort index walks: a page costs about
+ * limit / (share of rows matching) row reads (docs/benchmarks.md).
  */
 function textSearch(eb: FindingsEb, q: string, index: TextIndex): Expression<SqlBool> {
   const pattern = likePattern(q, index);
@@ -95,8 +82,7 @@ function textSearch(eb: FindingsEb, q: string, index: TextIndex): Expression<Sql
     sql<SqlBool>`lower(${eb.ref('resource_id')}) like ${pattern} escape '\\'`,
   ]);
   if (index === 'none') return exact;
-  const narrowing = trigramCover(q).map((piece) => sql<SqlBool>`${TEXT_EXPRESSION} like ${likePattern(piece, index)} escape '\\'`);
-  return eb.and([...narrowing, exact]);
+  return eb.and([sql<SqlBool>`${TEXT_EXPRESSION} like ${pattern} escape '\\'`, exact]);
 }
 
 /** Columns some findings index leads with (after scan_id): a filter on them may steer the plan. */

@@ -3,8 +3,23 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { FindingRow, RowCondition } from './findings.repository.js';
-import { filterConditions, SORT_COLUMN, textIndexOf, trigramCover, type FindingFilters, type Keyset } from './findings-query.js';
+import { filterConditions, SORT_COLUMN, textIndexOf, type FindingFilters, type Keyset } from './findings-query.js';
 import { ID_MASK, packedRowid, readyTextIndex, scanRowids } from './findings-text-index.js';
+
+/**
+ * Three-character pieces covering q without overlap, plus its last three: a text holding q holds
+ * each. FTS5 is asked for these rather than every trigram of q: each trigram is a posting list to
+ * read, and in ARNs most (`arn`, `aws`, `res`) are on nearly every row, so the overlapping ones
+ * narrow little and cost much. Empty when q is shorter than three characters.
+ */
+function trigramCover(q: string): string[] {
+  const chars = [...q];
+  if (chars.length < 3) return [];
+  const pieces = new Set<string>();
+  for (let i = 0; i + 3 <= chars.length; i += 3) pieces.add(chars.slice(i, i + 3).join(''));
+  pieces.add(chars.slice(-3).join(''));
+  return [...pieces];
+}
 
 /**
  * The FTS5 query for `q`: an AND of its cover's trigrams (trigramCover; detail=none allows no
