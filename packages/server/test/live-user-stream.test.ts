@@ -109,6 +109,34 @@ describe.each(DATABASE_KINDS)('the user\'s live stream on %s', (kind) => {
       if (!closed) await quick.app.close();
     }
   });
+
+  it('answers 429 past the streams one user may hold open, and frees the slot when one closes', async () => {
+    const capped = await startLiveServer(database.db, { heartbeatMs: 60_000, resumeWindowMs: 0, maxStreamsPerUser: 2 });
+    try {
+      const first = await connect('/api/events', alice, capped.base);
+      const scanId = await scanOf(database.db, alice.userId, { status: 'running' });
+      const second = await connect(`/api/scans/${scanId}/events`, alice, capped.base);
+      await Promise.all([first.nextEvent(), second.nextEvent()]);
+      const third = await connect('/api/events', alice, capped.base);
+      await third.untilEnded();
+      expect(third.status).toBe(429);
+      expect(JSON.parse(third.body).error.message).toMatch(/At most 2 live streams/);
+      // Another user has slots of their own.
+      const bobs = await connect('/api/events', bob, capped.base);
+      expect(bobs.status).toBe(200);
+      // The slot frees when the server sees the socket close, a moment after the client's.
+      first.close();
+      let status = 0;
+      for (let attempt = 0; attempt < 100 && status !== 200; attempt++) {
+        const retry = await connect('/api/events', alice, capped.base);
+        status = retry.status;
+        if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(status).toBe(200);
+    } finally {
+      await capped.app.close();
+    }
+  });
 });
 
 describe('catch-up filtering against the snapshot', () => {

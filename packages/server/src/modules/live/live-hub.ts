@@ -11,9 +11,15 @@ export interface LiveOptions {
   readonly resumeWindowMs: number;
   /** Events kept per user for those replays. */
   readonly replayBufferSize: number;
+  /**
+   * Streams one user may hold open at once (each holds a socket and a bus listener): a script or
+   * runaway tab opening more is answered 429 instead of exhausting the server. A dashboard tab
+   * holds one or two.
+   */
+  readonly maxStreamsPerUser: number;
 }
 
-export const DEFAULT_LIVE_OPTIONS: LiveOptions = { heartbeatMs: 15_000, resumeWindowMs: 30_000, replayBufferSize: 256 };
+export const DEFAULT_LIVE_OPTIONS: LiveOptions = { heartbeatMs: 15_000, resumeWindowMs: 30_000, replayBufferSize: 256, maxStreamsPerUser: 16 };
 
 export interface SequencedEvent {
   readonly seq: number;

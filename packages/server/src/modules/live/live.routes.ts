@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { requireUser, signedInUser } from '../../auth/require-user.js';
 import type { Db } from '../../db/database.js';
-import { notFound } from '../../errors.js';
+import { AppError, notFound } from '../../errors.js';
 import type { ScanEventBus } from '../../events/scan-events.js';
 import { DEFAULT_LIVE_OPTIONS, LiveHub, type LiveOptions } from './live-hub.js';
 import { findScanState, isOwnScan, listActiveScanStates } from './live.repository.js';
@@ -15,12 +15,26 @@ function lastEventIdOf(request: FastifyRequest): string | undefined {
   return typeof header === 'string' ? header : undefined;
 }
 
-/** Hands the response to a stream; a failure after the headers went out can only end it. */
-function stream(hub: LiveHub, open: Set<() => void>, request: FastifyRequest, reply: FastifyReply, spec: StreamSpec): FastifyReply {
+/** Open streams by user: each entry ends one. */
+type OpenStreams = Map<string, Set<() => void>>;
+
+/**
+ * Hands the response to a stream; a failure after the headers went out can only end it. A user
+ * already holding the most streams allowed gets a 429 (plain JSON: nothing was sent yet).
+ */
+function stream(hub: LiveHub, open: OpenStreams, request: FastifyRequest, reply: FastifyReply, spec: StreamSpec): FastifyReply {
+  const mine = open.get(spec.userId) ?? new Set<() => void>();
+  if (mine.size >= hub.options.maxStreamsPerUser) {
+    throw new AppError('rate_limited', `At most ${hub.options.maxStreamsPerUser} live streams can be open at once for one user; close another tab or stream first`);
+  }
   const connection = openSse(reply);
   const end = (): void => connection.end();
-  open.add(end);
-  connection.onClose(() => open.delete(end));
+  mine.add(end);
+  open.set(spec.userId, mine);
+  connection.onClose(() => {
+    mine.delete(end);
+    if (mine.size === 0 && open.get(spec.userId) === mine) open.delete(spec.userId);
+  });
   runStream(hub, connection, spec).catch((error: unknown) => {
     request.log.error({ err: error }, 'live stream failed');
     connection.end();
@@ -35,10 +49,10 @@ function stream(hub: LiveHub, open: Set<() => void>, request: FastifyRequest, re
 export function registerLiveRoutes(app: FastifyInstance, deps: { db: Db; events: ScanEventBus }, options: Partial<LiveOptions> = {}): LiveHub {
   const hub = new LiveHub(deps.events, { ...DEFAULT_LIVE_OPTIONS, ...options });
   const db = deps.db.kysely;
-  const open = new Set<() => void>();
+  const open: OpenStreams = new Map();
   // Open streams would hold app.close() forever: end them (clients reconnect elsewhere).
   app.addHook('preClose', async () => {
-    for (const end of [...open]) end();
+    for (const end of [...open.values()].flatMap((ends) => [...ends])) end();
     hub.close();
   });
   const typed = app.withTypeProvider<ZodTypeProvider>();
