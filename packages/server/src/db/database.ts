@@ -12,6 +12,7 @@ import { findingsIngestMigration } from './migrations/0005-findings-ingest.js';
 import { findingsTextSearchMigration } from './migrations/0006-findings-text-search.js';
 import { findingGroupsMigration } from './migrations/0007-finding-groups.js';
 import { findingTextIndexMigration } from './migrations/0008-finding-text-index.js';
+import { findingsTextOrderMigration } from './migrations/0009-findings-text-order.js';
 import type { Database } from './schema.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -48,7 +49,9 @@ function openSqlite(file: string): SQLite.Database {
 }
 
 function postgresDialect(url: string, onIdleError: (error: Error) => void): PostgresDialect {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // No JIT: it compiles a query's expressions once its estimated cost passes a threshold, which
+  // our page queries on a large table do, and added 10-20 ms to a 1 ms page (docs/benchmarks.md).
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
   // An idle connection that dies (server restart, failover, admin termination) is dropped from
   // the pool and replaced on next use; without a listener pg rethrows and kills the process.
   pool.on('error', onIdleError);
@@ -76,6 +79,7 @@ function migrations(kind: DatabaseKind): Record<string, Migration> {
     '0001-initial': initialMigration(kind), '0002-scans': scansMigration(), '0003-accounts': accountsMigration, '0004-findings': findingsMigration,
     '0005-findings-ingest': findingsIngestMigration, '0006-findings-text-search': findingsTextSearchMigration(kind),
     '0007-finding-groups': findingGroupsMigration, '0008-finding-text-index': findingTextIndexMigration(kind),
+    '0009-findings-text-order': findingsTextOrderMigration(kind),
   };
 }
 

@@ -62,7 +62,10 @@ export function textIndexOf(db: Kysely<Database>): TextIndex {
   return isSqlite(db) ? 'none' : 'trigram';
 }
 
-/** What findings_text_trgm indexes; the query must spell it exactly so for the index to serve. */
+/**
+ * What the trigram index indexes (GIN in migration 0006, GiST since 0009); the query must spell
+ * it exactly so for the index to serve.
+ */
 const TEXT_EXPRESSION = sql`lower(resource_arn || ' ' || resource_id)`;
 
 /**
