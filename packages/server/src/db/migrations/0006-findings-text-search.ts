@@ -1,5 +1,6 @@
 import { sql, type Migration } from 'kysely';
 import type { DatabaseKind } from '../database.js';
+import { optionalStep } from './optional-step.js';
 
 /**
  * Text search (`q`, a case-insensitive substring of resource ARN or id) through a trigram index
@@ -13,24 +14,11 @@ import type { DatabaseKind } from '../database.js';
  * findings/s under the same load (detail=none did not help), far under the 50k/s target, so
  * SQLite keeps the scan along the sort index (docs/benchmarks.md).
  */
-async function createTrigramExtension(db: Parameters<Migration['up']>[0]): Promise<boolean> {
-  await sql`savepoint pg_trgm_create`.execute(db);
-  try {
-    await sql`create extension if not exists pg_trgm`.execute(db);
-    await sql`release savepoint pg_trgm_create`.execute(db);
-    return true;
-  } catch {
-    // Lacking the privilege (or the extension's files) must not fail the migration: q scans.
-    await sql`rollback to savepoint pg_trgm_create`.execute(db);
-    return false;
-  }
-}
-
 export function findingsTextSearchMigration(kind: DatabaseKind): Migration {
   return {
     async up(db) {
       if (kind === 'sqlite') return;
-      if (!(await createTrigramExtension(db))) return;
+      if (!(await optionalStep(db, 'pg_trgm_create', sql`create extension if not exists pg_trgm`))) return;
       await sql`create index findings_text_trgm on findings using gin ((lower(resource_arn || ' ' || resource_id)) gin_trgm_ops)`.execute(db);
     },
     async down(db) {

@@ -1,5 +1,6 @@
 import { sql, type Migration } from 'kysely';
 import type { DatabaseKind } from '../database.js';
+import { optionalStep } from './optional-step.js';
 
 /**
  * PostgreSQL text search in page order. The GIN trigram index of 0006 returns every match in
@@ -13,26 +14,13 @@ import type { DatabaseKind } from '../database.js';
  */
 export const TEXT_ORDER_KEY = sql`((severity_rank::bigint << 40) | id)`;
 
-async function tryIn(db: Parameters<Migration['up']>[0], name: string, statement: ReturnType<typeof sql>): Promise<boolean> {
-  await sql.raw(`savepoint ${name}`).execute(db);
-  try {
-    await statement.execute(db);
-    await sql.raw(`release savepoint ${name}`).execute(db);
-    return true;
-  } catch {
-    // Lacking the privilege or the extension's files must not fail the migration.
-    await sql.raw(`rollback to savepoint ${name}`).execute(db);
-    return false;
-  }
-}
-
 export function findingsTextOrderMigration(kind: DatabaseKind): Migration {
   return {
     async up(db) {
       if (kind === 'sqlite') return;
       const { rows } = await sql<{ n: number }>`select count(*)::int as n from pg_extension where extname = 'pg_trgm'`.execute(db);
       if (!rows[0]?.n) return;
-      if (!(await tryIn(db, 'btree_gist_create', sql`create extension if not exists btree_gist`))) return;
+      if (!(await optionalStep(db, 'btree_gist_create', sql`create extension if not exists btree_gist`))) return;
       await sql`create index findings_text_order on findings using gist (scan_id, ${TEXT_ORDER_KEY}, (lower(resource_arn || ' ' || resource_id)) gist_trgm_ops(siglen = 64))`.execute(db);
       await sql`drop index if exists findings_text_trgm`.execute(db);
     },
