@@ -13,8 +13,16 @@ const RANK_BITS = 3n;
 export const SEQ_SHIFT = ID_BITS + RANK_BITS;
 export const ID_MASK = (1n << ID_BITS) - 1n;
 
+/**
+ * A finding's place in the severity sort as one integer, rank above id: the order both text
+ * indexes are read in (here below the seq; PostgreSQL's GiST key in migration 0009 is the same).
+ */
+export function severityKey(rank: number, id: number): bigint {
+  return (BigInt(rank) << ID_BITS) | BigInt(id);
+}
+
 export function packedRowid(seq: number, rank: number, id: number): bigint {
-  return (BigInt(seq) << SEQ_SHIFT) | (BigInt(rank) << ID_BITS) | BigInt(id);
+  return (BigInt(seq) << SEQ_SHIFT) | severityKey(rank, id);
 }
 
 /** [first, end) rowids of one indexed scan. */

@@ -1,11 +1,12 @@
-// Text search (`q`) through an index: PostgreSQL's trigram index (migration 0006) or SQLite's
-// FTS5 index of a completed scan (migration 0008, built by findings-text-index.ts).
+// Text search (`q`) through an index: PostgreSQL's trigram index (GiST since migration 0009, GIN
+// where btree_gist could not be created) or SQLite's FTS5 index of a completed scan (migration
+// 0008, built by findings-text-index.ts).
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { FindingRow, RowCondition } from './findings.repository.js';
-import { filterConditions, SORT_COLUMN, textIndexOf, type FindingFilters, type Keyset } from './findings-query.js';
 import { TEXT_ORDER_KEY } from '../../db/migrations/0009-findings-text-order.js';
-import { ID_MASK, packedRowid, readyTextIndex, scanRowids } from './findings-text-index.js';
+import { filterConditions, SORT_COLUMN, textIndexOf, type FindingFilters, type Keyset, type TextIndex } from './findings-query.js';
+import { ID_MASK, packedRowid, readyTextIndex, scanRowids, severityKey } from './findings-text-index.js';
 
 /**
  * Three-character pieces covering q without overlap, plus its last three: a text holding q holds
@@ -75,6 +76,27 @@ function candidates(seq: number, match: string, limit: number) {
 }
 
 /**
+ * One page as one query sorted by (column, id), resuming on that row value: for text search where
+ * the matches are read whole and sorted, so a row-value seek is not needed to be cheap.
+ */
+function sortedPageQuery(db: Kysely<Database>, scanId: string, filters: FindingFilters, page: Keyset, extra: RowCondition | undefined, textIndex: TextIndex, ids?: Expression<number>) {
+  const column = SORT_COLUMN[page.sort];
+  return db
+    .selectFrom('findings')
+    .selectAll()
+    .where((eb) => {
+      const conditions = [eb('scan_id', '=', scanId), ...filterConditions(eb, filters, textIndex)];
+      if (ids) conditions.push(eb('id', 'in', ids));
+      if (page.after) conditions.push(eb(eb.refTuple(column, 'id'), page.order === 'asc' ? '>' : '<', eb.tuple(page.after.key, page.after.id)));
+      if (extra) conditions.push(extra(eb));
+      return eb.and(conditions);
+    })
+    .orderBy(column, page.order)
+    .orderBy('id', page.order)
+    .limit(page.limit + 1);
+}
+
+/**
  * A page on another sort than severity when q is selective: at most SPARSE_CANDIDATES rows hold
  * q's trigrams, so they are fetched by id and sorted whole (a few ms). Undefined when there are
  * more: the matches are then dense enough for the walk along the sort index to find a page soon.
@@ -82,20 +104,8 @@ function candidates(seq: number, match: string, limit: number) {
 async function sparseTextPage(db: Kysely<Database>, seq: number, scanId: string, match: string, filters: FindingFilters, page: Keyset, extra?: RowCondition): Promise<FindingRow[] | undefined> {
   const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM (${candidates(seq, match, SPARSE_CANDIDATES + 1)})`.execute(db);
   if (Number(rows[0]?.n) > SPARSE_CANDIDATES) return undefined;
-  const column = SORT_COLUMN[page.sort];
-  return db
-    .selectFrom('findings')
-    .selectAll()
-    .where((eb) => {
-      const conditions = [eb('id', 'in', sql<number>`(SELECT id FROM (${candidates(seq, match, SPARSE_CANDIDATES)}))`), eb('scan_id', '=', scanId), ...filterConditions(eb, filters)];
-      if (page.after) conditions.push(eb(eb.refTuple(column, 'id'), page.order === 'asc' ? '>' : '<', eb.tuple(page.after.key, page.after.id)));
-      if (extra) conditions.push(extra(eb));
-      return eb.and(conditions);
-    })
-    .orderBy(column, page.order)
-    .orderBy('id', page.order)
-    .limit(page.limit + 1)
-    .execute();
+  const ids = sql<number>`(SELECT id FROM (${candidates(seq, match, SPARSE_CANDIDATES)}))`;
+  return sortedPageQuery(db, scanId, filters, page, extra, 'none', ids).execute();
 }
 
 /** Whether migration 0009 created the ordered text index (it needs btree_gist), per database. */
@@ -114,7 +124,7 @@ function hasTextOrderIndex(db: Kysely<Database>): Promise<boolean> {
  * Above every key (ranks are 1-5): where a descending first page starts. Not 2^63 - 1: the
  * distance to it overflows int8 in btree_gist, and the order came out wrong.
  */
-const ABOVE_ALL_KEYS = 8n << 40n;
+const ABOVE_ALL_KEYS = severityKey(8, 0);
 
 /**
  * A severity-sorted page with q on PostgreSQL, read from the GiST index of migration 0009 in
@@ -123,7 +133,7 @@ const ABOVE_ALL_KEYS = 8n << 40n;
  * as that index does.
  */
 function textOrderPage(db: Kysely<Database>, scanId: string, filters: FindingFilters, page: Keyset, extra?: RowCondition): Promise<FindingRow[]> {
-  const key = page.after ? (BigInt(page.after.key) << 40n) | BigInt(page.after.id) : page.order === 'desc' ? ABOVE_ALL_KEYS : -1n;
+  const key = page.after ? severityKey(Number(page.after.key), page.after.id) : page.order === 'desc' ? ABOVE_ALL_KEYS : -1n;
   const cursor = sql`${key.toString()}::bigint`;
   const run = async (trx: Kysely<Database>): Promise<FindingRow[]> => {
     // Only the ordered index scan, whatever the planner estimates: it cannot tell how many rows
@@ -150,38 +160,18 @@ function textOrderPage(db: Kysely<Database>, scanId: string, filters: FindingFil
 }
 
 /**
- * Text search on PostgreSQL's other sorts, as one query: the planner picks the trigram index
- * (then sorts the matches) or walks the sort index filtering, by its estimate of how many rows
- * match. The page
- * resumes on the row value (column, id), which PostgreSQL seeks on as one index condition. The
- * walk planner instead ran a query per severity, each paying the GIN lookup again: 31-35 ms per
- * page for a rare term at 1M rows against 9-11 ms (docs/benchmarks.md).
- */
-function trigramPageQuery(db: Kysely<Database>, scanId: string, filters: FindingFilters, page: Keyset, extra?: RowCondition) {
-  const column = SORT_COLUMN[page.sort];
-  return db
-    .selectFrom('findings')
-    .selectAll()
-    .where((eb) => {
-      const conditions = [eb('scan_id', '=', scanId), ...filterConditions(eb, filters, 'trigram')];
-      if (page.after) conditions.push(eb(eb.refTuple(column, 'id'), page.order === 'asc' ? '>' : '<', eb.tuple(page.after.key, page.after.id)));
-      if (extra) conditions.push(extra(eb));
-      return eb.and(conditions);
-    })
-    .orderBy(column, page.order)
-    .orderBy('id', page.order)
-    .limit(page.limit + 1);
-}
-
-/**
- * A page with `q` through a text index, or undefined where none serves it: PostgreSQL's trigram
- * index (migration 0006), or on SQLite the scan's FTS5 index once built (severity sort only: its
- * rowids are that order; findings-text-index.ts). Otherwise q filters the walk of the sort index.
+ * A page with `q` through a text index, or undefined where none serves it. PostgreSQL: its GiST
+ * index in page order on the severity sort; on other sorts (or with only the GIN index) one
+ * query where the planner reads the index and sorts the matches, or walks the sort index
+ * filtering (a query per severity instead paid the index lookup each time: 31-35 ms per page
+ * for a rare term at 1M rows against 9-11 ms). SQLite: the scan's FTS5 index once built, in
+ * page order on the severity sort (its rowid order), else when q is selective. Otherwise q
+ * filters the walk of the sort index.
  */
 export async function textSearchPage(db: Kysely<Database>, scanId: string, filters: FindingFilters & { q: string }, page: Keyset, extra?: RowCondition): Promise<FindingRow[] | undefined> {
   if (textIndexOf(db) === 'trigram') {
     if (page.sort === 'severity' && (await hasTextOrderIndex(db))) return textOrderPage(db, scanId, filters, page, extra);
-    return trigramPageQuery(db, scanId, filters, page, extra).execute();
+    return sortedPageQuery(db, scanId, filters, page, extra, 'trigram').execute();
   }
   const match = trigramQuery(filters.q);
   const seq = match === undefined ? undefined : await readyTextIndex(db, scanId);
