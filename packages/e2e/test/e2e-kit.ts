@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-export const SCREENSHOTS = join(REPO_ROOT, 'test-artifacts', 'screenshots');
-export const WEB_DIST_INDEX = join(REPO_ROOT, 'packages', 'web', 'dist', 'index.html');
+const SCREENSHOTS = join(REPO_ROOT, 'test-artifacts', 'screenshots');
+const WEB_DIST_INDEX = join(REPO_ROOT, 'packages', 'web', 'dist', 'index.html');
 
 /** moto and the simulator accept any AKIA-shaped keys. */
 export const ACCESS_KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
@@ -21,11 +21,11 @@ export const SECRET_ACCESS_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 export const PASSWORD = 'correct-horse-battery-staple';
 
 /** Debian's `chromium` package (stack.md); CHROMIUM_PATH overrides it. */
-export function chromiumPath(): string {
+function chromiumPath(): string {
   return process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 }
 
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync',
 ];
 
@@ -49,7 +49,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS, timeout: 30_000 });
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((done, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -112,7 +112,7 @@ export class ServerProcess {
 }
 
 /** A file-system-safe name: the test's title. */
-export function slug(text: string): string {
+function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 100);
 }
 

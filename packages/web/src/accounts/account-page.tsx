@@ -1,9 +1,9 @@
 import type { Scan } from '@cloudsweep/contract';
 import { SAMPLE_REGIONS, useAccount } from '../api/accounts.js';
 import { useAccountScans } from '../api/scans.js';
-import { AccountOverview, isCompleted } from '../overview/account-overview.js';
+import { AccountOverview } from '../overview/account-overview.js';
 import { BarChart } from '../overview/bar-chart.js';
-import { trendRows, trendSentence } from '../overview/chart-data.js';
+import { isCompleted, trendRows, trendSentence } from '../overview/chart-data.js';
 import { StartScan } from '../scans/start-scan.js';
 import { EmptyState, ErrorAlert, Skeleton } from '../ui/feedback.js';
 import { Link } from '../ui/link.js';

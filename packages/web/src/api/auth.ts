@@ -24,17 +24,16 @@ export function useSession() {
   });
 }
 
-function signedIn(client: QueryClient, session: SessionResponse): void {
-  setCsrfToken(session.csrfToken);
+/** Switches user (or to none): everything cached for the previous one is forgotten. */
+function switchSession(client: QueryClient, session: SessionResponse | null): void {
+  setCsrfToken(session?.csrfToken);
   client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
   client.setQueryData(SESSION_KEY, session);
 }
 
 /** Forgets everything of the previous user; called on sign-out and on any 401. */
 export function signedOut(client: QueryClient): void {
-  setCsrfToken(undefined);
-  client.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
-  client.setQueryData(SESSION_KEY, null);
+  switchSession(client, null);
 }
 
 export function useSignIn(mode: 'signin' | 'signup') {
@@ -42,7 +41,7 @@ export function useSignIn(mode: 'signin' | 'signup') {
   return useMutation({
     mutationFn: (body: LoginBody) =>
       request(mode === 'signup' ? '/api/auth/register' : '/api/auth/login', { method: 'POST', body, schema: SessionResponseSchema }),
-    onSuccess: (session) => signedIn(client, session),
+    onSuccess: (session) => switchSession(client, session),
   });
 }
 

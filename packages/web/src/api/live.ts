@@ -1,6 +1,5 @@
 import {
-  LiveCountsEventSchema, LiveEndEventSchema, LiveProgressEventSchema, LiveStatusEventSchema, ScanLiveStateSchema,
-  TERMINAL_SCAN_STATUSES, type ScanLiveState,
+  LiveCountsEventSchema, LiveEndEventSchema, LiveProgressEventSchema, LiveStatusEventSchema, ScanLiveStateSchema, type ScanLiveState,
 } from '@cloudsweep/contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -27,8 +26,9 @@ function parse<S extends z.ZodType>(schema: S, event: Event): z.infer<S> | undef
 
 /**
  * Follows one scan over `GET /api/scans/:id/events`. The snapshot replaces the state (it is the
- * truth after any reconnect); status, progress and counts patch it. When the stream errors we
- * stop it and fall back to polling, which the caller does with `useScan(id, interval)`.
+ * truth after any reconnect); status, progress and counts patch it. On `end` the scan record is
+ * refetched once (its error details, warnings and summary). When the stream errors we stop it
+ * and fall back to polling, which the caller does with `useScan(id, interval)`.
  */
 export function useScanLive(scanId: string, enabled: boolean): ScanLive {
   const client = useQueryClient();
@@ -43,7 +43,6 @@ export function useScanLive(scanId: string, enabled: boolean): ScanLive {
     const source = new EventSource(`/api/scans/${encodeURIComponent(scanId)}/events`, { withCredentials: true });
     const patch = (update: (s: ScanLiveState) => ScanLiveState): void =>
       setLive((l) => ({ transport: 'live', state: l.state ? update(l.state) : l.state }));
-    const refresh = (): void => void client.invalidateQueries({ queryKey: scanKeys.one(scanId) });
     source.addEventListener('snapshot', (e) => {
       const state = parse(ScanLiveStateSchema, e);
       if (state) setLive({ transport: 'live', state });
@@ -52,7 +51,6 @@ export function useScanLive(scanId: string, enabled: boolean): ScanLive {
       const event = parse(LiveStatusEventSchema, e);
       if (!event) return;
       patch((s) => ({ ...s, status: event.status, error: event.error ?? s.error }));
-      if (TERMINAL_SCAN_STATUSES.includes(event.status)) refresh();
     });
     source.addEventListener('progress', (e) => {
       const event = parse(LiveProgressEventSchema, e);
@@ -67,7 +65,9 @@ export function useScanLive(scanId: string, enabled: boolean): ScanLive {
       source.close();
       const event = parse(LiveEndEventSchema, e);
       setLive((l) => ({ transport: 'ended', state: l.state && event ? { ...l.state, status: event.status } : l.state }));
-      refresh();
+      // The one refresh when a scan ends: the server follows every terminal status (and a
+      // terminal snapshot) with `end`, so refreshing on the status too would fetch twice.
+      void client.invalidateQueries({ queryKey: scanKeys.one(scanId) });
     });
     source.onerror = () => {
       source.close();

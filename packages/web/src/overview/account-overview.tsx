@@ -1,17 +1,12 @@
-import type { Scan, ScanSummary } from '@cloudsweep/contract';
 import { ScanSummaryCards } from '../scans/scan-summary-cards.js';
 import { Link } from '../ui/link.js';
 import { useUrlState } from '../use-url-state.js';
 import { BarChart } from './bar-chart.js';
-import { breakdownRows, severityRows } from './chart-data.js';
+import { breakdownRows, severityRows, type CompletedScan } from './chart-data.js';
 import { DiffPanel } from './diff-panel.js';
 
-type Completed = Scan & { summary: ScanSummary };
-
-export const isCompleted = (s: Scan): s is Completed => s.status === 'completed' && s.summary !== null;
-
 /** The results of one completed scan (the URL's `?scan=`, else the latest): cards, charts, changes. */
-export function AccountOverview({ scan }: { scan: Completed }) {
+export function AccountOverview({ scan }: { scan: CompletedScan }) {
   const [params, setParams] = useUrlState();
   const kind = params.get('diff') === 'resolved' ? 'resolved' : 'new';
   const { summary } = scan;

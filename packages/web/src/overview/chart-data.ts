@@ -12,6 +12,11 @@ export interface BarRow {
 
 type Counts = Readonly<Record<string, { pass: number; fail: number; unknown: number }>>;
 
+/** A completed scan, which always has a summary: what the overview and the trend show. */
+export type CompletedScan = Scan & { summary: ScanSummary };
+
+export const isCompleted = (s: Scan): s is CompletedScan => s.status === 'completed' && s.summary !== null;
+
 const findingsOf = (scanId: string, filter: string): string => `/scans/${encodeURIComponent(scanId)}?status=fail&${filter}`;
 
 /** Failing findings per severity, worst first, every severity present (a zero is information too). */
@@ -55,7 +60,7 @@ export function barPercent(value: number, max: number): number {
 /** Failing findings over the account's last completed scans, oldest first, each with its change. */
 export function trendRows(scans: readonly Scan[], max = 10): BarRow[] {
   const done = scans
-    .filter((s): s is Scan & { summary: ScanSummary } => s.status === 'completed' && s.summary !== null)
+    .filter(isCompleted)
     .sort((a, b) => (a.completedAt ?? a.createdAt).localeCompare(b.completedAt ?? b.createdAt))
     .slice(-max);
   return done.map((s, i) => {

@@ -1,7 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useScanLive } from '../api/live.js';
-import { isTerminal, scanKeys, useCancelScan, useRetryScan, useScan } from '../api/scans.js';
+import { isTerminal, useCancelScan, useRetryScan, useScan } from '../api/scans.js';
 import { FindingsView } from '../findings/findings-view.js';
 import { ErrorAlert, Skeleton } from '../ui/feedback.js';
 import { Link } from '../ui/link.js';
@@ -14,7 +12,6 @@ import { ScanWarnings } from './scan-warnings.js';
 const POLL_MS = 3000;
 
 export function ScanPage({ scanId }: { scanId: string }) {
-  const client = useQueryClient();
   const first = useScan(scanId);
   const active = first.data !== undefined && !isTerminal(first.data);
   const live = useScanLive(scanId, active);
@@ -22,12 +19,6 @@ export function ScanPage({ scanId }: { scanId: string }) {
   const scan = useScan(scanId, live.transport === 'polling' ? POLL_MS : false);
   const cancel = useCancelScan();
   const retry = useRetryScan();
-  const liveStatus = live.state?.status;
-
-  useEffect(() => {
-    // The stream said the scan ended: fetch the record for its error details, warnings and summary.
-    if (liveStatus && isTerminal({ status: liveStatus })) void client.invalidateQueries({ queryKey: scanKeys.one(scanId) });
-  }, [liveStatus, scanId, client]);
 
   if (scan.isPending) return <Skeleton lines={4} label="Loading the scan" />;
   if (scan.isError || !scan.data) return <ErrorAlert error={scan.error} />;

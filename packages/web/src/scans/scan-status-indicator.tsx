@@ -1,4 +1,4 @@
-import type { ScanStatus } from '@cloudsweep/contract';
+import type { LiveCounts, ScanLiveState, ScanStatus } from '@cloudsweep/contract';
 import type { LiveTransport } from '../api/live.js';
 
 export type IndicatorStatus = ScanStatus | 'idle';
@@ -14,8 +14,8 @@ const LABELS: Readonly<Record<IndicatorStatus, string>> = {
 
 interface Props {
   status: IndicatorStatus;
-  progress?: { done: number; total: number; phase: string } | undefined;
-  counts?: { pass: number; fail: number; unknown: number } | undefined;
+  progress?: ScanLiveState['progress'] | undefined;
+  counts?: LiveCounts | undefined;
   /** How updates arrive; `polling` is said out loud because it is a degraded mode. */
   transport?: LiveTransport | undefined;
 }
