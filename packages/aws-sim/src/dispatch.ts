@@ -1,16 +1,21 @@
-import type { SimAccount } from './model.js';
+import type { RegionData, SimAccount } from './model.js';
 import { ec2Envelope, jsonResponse, queryEnvelope, renderError, xmlResponse } from './protocols/envelopes.js';
-import { unknownActionError } from './protocols/standard-errors.js';
-import { SimError, type ServiceContext, type ServiceDef, type SimRequest, type SimResponse } from './protocols/types.js';
+import { disabledRegionError, unknownActionError } from './protocols/standard-errors.js';
+import { SimError, type Protocol, type ServiceContext, type ServiceDef, type SimRequest, type SimResponse } from './protocols/types.js';
 
 /** Runs one operation and renders its result or its SimError in the service's wire format. */
 export function execute(def: ServiceDef, req: SimRequest, ctx: ServiceContext): SimResponse {
   try {
     return run(def, req, ctx);
   } catch (error) {
-    if (error instanceof SimError) return renderError(def.protocol, error, ctx.requestId, 'xmlns' in def ? def.xmlns : '');
+    if (error instanceof SimError) return errorResponse(def, error, ctx.requestId);
     throw error;
   }
+}
+
+/** A SimError in the service's own error format (query services name their xmlns in it). */
+export function errorResponse(def: ServiceDef, error: SimError, requestId: string): SimResponse {
+  return renderError(def.protocol, error, requestId, 'xmlns' in def ? def.xmlns : '');
 }
 
 function run(def: ServiceDef, req: SimRequest, ctx: ServiceContext): SimResponse {
@@ -50,4 +55,14 @@ function parseJsonBody(body: string): Record<string, unknown> {
 
 export function isRegionEnabled(account: SimAccount, region: string): boolean {
   return account.byRegion[region] !== undefined;
+}
+
+/**
+ * The account's data in the request's region. The server refuses a disabled region before
+ * dispatch; should a handler still get one, it answers as AWS does there.
+ */
+export function regionDataOf(ctx: ServiceContext, protocol: Protocol): RegionData {
+  const data = ctx.account.byRegion[ctx.region];
+  if (!data) throw disabledRegionError(protocol);
+  return data;
 }

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { execute, isRegionEnabled } from './dispatch.js';
+import { errorResponse, execute, isRegionEnabled } from './dispatch.js';
 import { FaultInjector } from './faults.js';
 import type { SimAccount } from './model.js';
-import { renderError } from './protocols/envelopes.js';
 import { disabledRegionError, faultError } from './protocols/standard-errors.js';
-import { SimError, type ServiceDef, type SimRequest, type SimResponse, type SimState } from './protocols/types.js';
+import type { ServiceDef, SimRequest, SimResponse, SimState } from './protocols/types.js';
 import { actionOf, routeOf } from './routing.js';
 import { SERVICES } from './services/registry.js';
 import { StatsRecorder } from './stats.js';
@@ -70,20 +69,20 @@ async function handle(env: ServerEnv, req: IncomingMessage, res: ServerResponse)
 
 /** Region, fault and throttle checks, in the order AWS would apply them. */
 function refuse(env: ServerEnv, def: ServiceDef, req: SimRequest, requestId: string): SimResponse | 'hang' | undefined {
-  const xmlns = 'xmlns' in def ? def.xmlns : '';
-  if (!def.global && !isRegionEnabled(env.account, req.region)) return renderError(def.protocol, disabledRegionError(def.protocol), requestId, xmlns);
-  const fault = env.faults.pick({ service: def.id, region: req.region, action: req.action });
+  if (!def.global && !isRegionEnabled(env.account, req.region)) return errorResponse(def, disabledRegionError(def.protocol), requestId);
+  const call = { service: def.id, action: req.action, principalArn: `arn:aws:iam::${env.account.accountId}:user/cloudsweep-scanner` };
+  const fault = env.faults.pick({ ...call, region: req.region });
   if (fault) {
     env.stats.fault();
     if (fault.kind === 'timeout') return 'hang';
-    const principalArn = `arn:aws:iam::${env.account.accountId}:user/cloudsweep-scanner`;
-    return renderError(def.protocol, faultError(def.protocol, fault.kind, { service: def.id, action: req.action, principalArn }), requestId, xmlns);
+    return errorResponse(def, faultError(def.protocol, fault.kind, call), requestId);
   }
   if (env.buckets && def.id === 'ec2') {
     const heavy = EC2_HEAVY_ACTIONS.has(req.action) && !req.params.has('MaxResults') && !hasEc2Filter(req.params);
     if (!env.buckets.take(req.region, req.action, heavy)) {
       env.stats.throttled();
-      return renderError('ec2', new SimError('RequestLimitExceeded', 'Request limit exceeded.', 503), requestId);
+      // EC2's real throttling answer, the same one a throttle fault gives.
+      return errorResponse(def, faultError('ec2', 'throttle', call), requestId);
     }
   }
   return undefined;

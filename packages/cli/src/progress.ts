@@ -1,4 +1,5 @@
 import type { ScanEvent } from '@cloudsweep/engine';
+import { plural } from './format/summary-text.js';
 
 export interface ProgressReporter {
   observe(event: ScanEvent): void;
@@ -44,10 +45,6 @@ export function progressLine(state: State, columns: number): string {
   return line.length >= columns ? line.slice(0, Math.max(0, columns - 1)) : line;
 }
 
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
 function update(state: State, event: ScanEvent): void {
   if (event.type === 'planned') state.total = event.plan.totalTasks;
   if (event.type !== 'progress') return;
@@ -89,7 +86,7 @@ function plainReporter(options: ProgressOptions, now: () => number): ProgressRep
       update(state, event);
       if (event.type === 'planned') {
         const { plan } = event;
-        const scope = [count(plan.regions.length, 'region'), count(plan.checkIds.length, 'check'), count(plan.totalTasks, 'task')];
+        const scope = [plural(plan.regions.length, 'region'), plural(plan.checkIds.length, 'check'), plural(plan.totalTasks, 'task')];
         options.write(`Scanning account ${plan.accountId}: ${scope.join(', ')}\n`);
         writtenAt = now();
         return;
@@ -100,7 +97,7 @@ function plainReporter(options: ProgressOptions, now: () => number): ProgressRep
       if (final || (reached > decile && now() - writtenAt >= PLAIN_INTERVAL_MS)) {
         decile = reached;
         writtenAt = now();
-        options.write(`${final ? 'Collected' : 'Progress'} ${state.done}/${state.total} tasks (${Math.round((state.done / state.total) * 100)}%), ${count(state.resources, 'resource')}, calls ${state.calls}\n`);
+        options.write(`${final ? 'Collected' : 'Progress'} ${state.done}/${state.total} tasks (${Math.round((state.done / state.total) * 100)}%), ${plural(state.resources, 'resource')}, calls ${state.calls}\n`);
       }
     },
     stop: () => {},

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STRICT_BODY } from './auth.js';
+import { BAD_CURSOR, pageLimit } from './query.js';
 
 export const AuditEventSchema = z.object({
   id: z.number().int(),
@@ -15,14 +16,9 @@ export const AuditEventSchema = z.object({
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 export const AuditListQuerySchema = z.strictObject({
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int('limit must be a whole number')
-    .min(1, 'limit must be at least 1')
-    .max(200, 'limit must be at most 200')
-    .default(50),
+  limit: pageLimit(200, 50),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().max(64, 'The cursor is not valid; use the nextCursor of a previous page').optional(),
+  cursor: z.string().max(64, BAD_CURSOR).optional(),
 }, STRICT_BODY);
 export type AuditListQuery = z.infer<typeof AuditListQuerySchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STRICT_BODY } from './auth.js';
+import { BAD_CURSOR, pageLimit } from './query.js';
 
 export const FINDING_SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export const FINDING_STATUSES = ['pass', 'fail', 'unknown'] as const;
@@ -7,8 +8,6 @@ export const FINDING_KINDS = ['security', 'cost'] as const;
 export const FINDING_SORTS = ['severity', 'check', 'region', 'resource'] as const;
 export const DIFF_KINDS = ['new', 'resolved', 'unchanged'] as const;
 export const EXPORT_FORMATS = ['csv', 'json', 'sarif'] as const;
-
-const BAD_CURSOR = 'The cursor is not valid; use the nextCursor of a previous page';
 
 /** `?severity=high,critical` or `?severity=high&severity=critical`: a list either way. */
 function listOf<T extends z.ZodType<string>>(item: T, name: string) {
@@ -25,12 +24,7 @@ function enumOf<const T extends readonly [string, ...string[]]>(values: T, name:
 const FreeText = z.string().trim().min(1, 'must not be empty').max(256, 'must be at most 256 characters');
 
 const PageFields = {
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int('limit must be a whole number')
-    .min(1, 'limit must be at least 1')
-    .max(200, 'limit must be at most 200')
-    .default(50),
+  limit: pageLimit(200, 50),
   /** Opaque: the `nextCursor` of the previous page, valid only for the same scan and sort. */
   cursor: z.string().min(1, BAD_CURSOR).max(4096, BAD_CURSOR).optional(),
 };
@@ -50,7 +44,6 @@ export const FindingsQuerySchema = z.strictObject({
   ...PageFields,
 }, STRICT_BODY);
 export type FindingsQuery = z.infer<typeof FindingsQuerySchema>;
-
 
 export const FindingSchema = z.object({
   id: z.number().int(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STRICT_BODY } from './auth.js';
+import { BAD_CURSOR, pageLimit } from './query.js';
 
 export const SCAN_STATUSES = ['queued', 'running', 'completed', 'failed', 'cancelled'] as const;
 export const ScanStatusSchema = z.enum(SCAN_STATUSES);
@@ -94,14 +95,9 @@ export const ScanResponseSchema = z.object({ scan: ScanSchema });
 export type ScanResponse = z.infer<typeof ScanResponseSchema>;
 
 export const ScanListQuerySchema = z.strictObject({
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int('limit must be a whole number')
-    .min(1, 'limit must be at least 1')
-    .max(100, 'limit must be at most 100')
-    .default(20),
+  limit: pageLimit(100, 20),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().max(200, 'The cursor is not valid; use the nextCursor of a previous page').optional(),
+  cursor: z.string().max(200, BAD_CURSOR).optional(),
 }, STRICT_BODY);
 export type ScanListQuery = z.infer<typeof ScanListQuerySchema>;
 

@@ -1,7 +1,7 @@
 import type { Instance, LambdaFunction, LoadBalancer, LogGroup, TargetGroup, Vpc } from '../model.js';
 import { mix32 } from '../random.js';
 import { DAY_MS } from '../time.js';
-import { arnOf } from './context.js';
+import { arnOf, kmsKeyArn } from './context.js';
 import type { RegionalInput } from './rds-kms.js';
 
 /** Deprecated runtimes (python3.7, nodejs14.x, ...) mixed with supported ones. */
@@ -66,7 +66,7 @@ export function generateLogGroups(input: RegionalInput, count: number): LogGroup
       // "Never expire" retention is the default and the cost finding.
       ...(rng.chance(0.5) ? { retentionInDays: rng.pick([1, 7, 14, 30, 90, 365, 3653]) } : {}),
       storedBytes: rng.int(0, 500) * rng.int(0, 100_000_000),
-      ...(rng.chance(0.2) ? { kmsKeyId: arnOf('kms', region, ctx.accountId, `key/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`) } : {}),
+      ...(rng.chance(0.2) ? { kmsKeyId: kmsKeyArn(rng, region, ctx.accountId) } : {}),
     };
   });
 }

@@ -1,5 +1,5 @@
 import type { AccountSize } from '../types.js';
-import { spread } from '../random.js';
+import { spread, type Rng } from '../random.js';
 
 export const STANDARD_REGIONS = [
   'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'ca-central-1', 'eu-west-1', 'eu-west-2', 'eu-west-3',
@@ -54,4 +54,9 @@ export function azOf(region: string, n: number): string {
 
 export function arnOf(service: string, region: string, accountId: string, resource: string): string {
   return `arn:aws:${service}:${region}:${accountId}:${resource}`;
+}
+
+/** A customer-managed KMS key ARN with a random key id (UUID-shaped, as KMS writes them). */
+export function kmsKeyArn(rng: Rng, region: string, accountId: string): string {
+  return arnOf('kms', region, accountId, `key/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`);
 }

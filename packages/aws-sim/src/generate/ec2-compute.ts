@@ -1,7 +1,7 @@
 import type { ElasticIp, Instance, SecurityGroup, Snapshot, Tag, Volume, Vpc } from '../model.js';
 import { awsHexId, type Rng } from '../random.js';
 import { DAY_MS } from '../time.js';
-import { azOf, type GenContext } from './context.js';
+import { azOf, kmsKeyArn, type GenContext } from './context.js';
 
 export interface ComputeInput {
   ctx: GenContext; rng: Rng; region: string; salt: number; vpcs: Vpc[]; securityGroups: SecurityGroup[];
@@ -76,7 +76,7 @@ function newVolume(input: ComputeInput, i: number, owner: Instance | undefined):
   return {
     id: awsHexId('vol', salt, i), region, az: owner?.az ?? azOf(region, i), sizeGiB, type,
     ...(type === 'gp3' ? { iops: 3000, throughput: 125 } : type === 'gp2' ? { iops: Math.max(100, sizeGiB * 3) } : type === 'io1' ? { iops: rng.int(1000, 16000) } : {}),
-    encrypted, ...(encrypted ? { kmsKeyId: `arn:aws:kms:${region}:${ctx.accountId}:key/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}` } : {}),
+    encrypted, ...(encrypted ? { kmsKeyId: kmsKeyArn(rng, region, ctx.accountId) } : {}),
     createTime, ...(rng.chance(0.3) ? { snapshotId: awsHexId('snap', salt ^ 0x5a5a, i) } : {}),
     ...(owner ? { attachment: { instanceId: owner.id, device, attachTime: createTime, deleteOnTermination: isRoot } } : {}),
     tags: rng.chance(0.7) ? tagsFor(rng, `vol-${i}`) : [],

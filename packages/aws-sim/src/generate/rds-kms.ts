@@ -1,7 +1,7 @@
 import type { DbInstance, DbSnapshot, KmsKey } from '../model.js';
 import { mix32, type Rng } from '../random.js';
 import { DAY_MS } from '../time.js';
-import { arnOf, azOf, type GenContext } from './context.js';
+import { arnOf, azOf, kmsKeyArn, type GenContext } from './context.js';
 
 export interface RegionalInput { ctx: GenContext; rng: Rng; region: string; salt: number }
 
@@ -18,7 +18,7 @@ export function generateDbInstances(input: RegionalInput, count: number): DbInst
       instanceClass: rng.pick(['db.t3.micro', 'db.t3.medium', 'db.m5.large', 'db.r6g.xlarge']), status: rng.chance(0.9) ? 'available' : 'stopped',
       allocatedStorage: rng.pick([20, 100, 500]), createTime: ctx.now - rng.int(30, 1500) * DAY_MS, multiAz: rng.chance(0.4),
       publiclyAccessible: rng.chance(0.1), storageEncrypted: encrypted,
-      ...(encrypted ? { kmsKeyId: arnOf('kms', region, ctx.accountId, `key/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`) } : {}),
+      ...(encrypted ? { kmsKeyId: kmsKeyArn(rng, region, ctx.accountId) } : {}),
       autoMinorVersionUpgrade: rng.chance(0.7), backupRetentionPeriod: rng.pick([0, 1, 7, 35]), deletionProtection: rng.chance(0.4),
       resourceId: `db-${mix32(salt + i).toString(36).toUpperCase().padStart(7, 'X')}${rng.hex(12).toUpperCase()}`, port: engine === 'postgres' ? 5432 : 3306,
       tags: [{ key: 'env', value: rng.pick(['prod', 'dev']) }],

@@ -1,7 +1,7 @@
 import type { Bucket, PublicAccessBlock } from '../model.js';
 import { createRng, type Rng } from '../random.js';
 import { DAY_MS } from '../time.js';
-import type { GenContext } from './context.js';
+import { kmsKeyArn, type GenContext } from './context.js';
 
 const WORDS = ['assets', 'logs', 'backups', 'data-lake', 'uploads', 'static', 'artifacts', 'reports', 'exports', 'media'];
 
@@ -49,7 +49,7 @@ function versioning(rng: Rng): Pick<Bucket, 'versioning'> {
 
 function encryption(ctx: GenContext, rng: Rng): NonNullable<Bucket['encryption']> {
   if (rng.chance(0.75)) return { algorithm: 'AES256', bucketKey: false };
-  return { algorithm: 'aws:kms', kmsKeyId: `arn:aws:kms:us-east-1:${ctx.accountId}:key/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`, bucketKey: rng.chance(0.7) };
+  return { algorithm: 'aws:kms', kmsKeyId: kmsKeyArn(rng, 'us-east-1', ctx.accountId), bucketKey: rng.chance(0.7) };
 }
 
 function lifecycle(rng: Rng): NonNullable<Bucket['lifecycle']> {

@@ -1,6 +1,6 @@
 import type { Trail } from '../model.js';
 import { createRng } from '../random.js';
-import type { GenContext } from './context.js';
+import { kmsKeyArn, type GenContext } from './context.js';
 
 /** Trail 0 is the organisation-wide multi-region trail most accounts have; others are regional leftovers. */
 export function generateTrails(ctx: GenContext): Trail[] {
@@ -15,7 +15,7 @@ export function generateTrails(ctx: GenContext): Trail[] {
       : rng.pick([{ kind: 'advanced' }, { kind: 'management' }, { kind: 'none' }] as const);
     return {
       name, arn: `arn:aws:cloudtrail:${region}:${ctx.accountId}:trail/${name}`, homeRegion: region, multiRegion: i === 0,
-      logFileValidation: rng.chance(0.6), ...(rng.chance(0.4) ? { kmsKeyId: `arn:aws:kms:${region}:${ctx.accountId}:key/${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}` } : {}),
+      logFileValidation: rng.chance(0.6), ...(rng.chance(0.4) ? { kmsKeyId: kmsKeyArn(rng, region, ctx.accountId) } : {}),
       s3BucketName: `cloudtrail-${ctx.accountId}`, isLogging: i === 0 ? rng.chance(0.85) : rng.chance(0.5), includeGlobalEvents: i === 0,
       ...(rng.chance(0.5) ? { cloudWatchLogGroupArn: `arn:aws:logs:${region}:${ctx.accountId}:log-group:cloudtrail/${name}:*` } : {}),
       selectors,

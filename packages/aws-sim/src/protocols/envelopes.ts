@@ -7,6 +7,11 @@ export function xmlResponse(body: string, requestId: string, status = 200, heade
   return { status, headers: { 'content-type': 'text/xml;charset=UTF-8', 'x-amzn-requestid': requestId, ...headers }, body };
 }
 
+/** REST-XML (S3, S3 Control): application/xml and S3's own request id header. */
+export function restXmlResponse(body: string, requestId: string, status = 200, headers: Record<string, string> = {}): SimResponse {
+  return xmlResponse(body, requestId, status, { 'content-type': 'application/xml', 'x-amz-request-id': requestId, ...headers });
+}
+
 /** EC2 has no Result wrapper and a lower-case `requestId`. */
 export function ec2Envelope(action: string, xmlns: string, requestId: string, inner: string): string {
   return `${XML_DECL}<${action}Response xmlns="${xmlns}"><requestId>${requestId}</requestId>${inner}</${action}Response>`;
@@ -39,8 +44,8 @@ export function renderError(protocol: Protocol, error: SimError, requestId: stri
     }
     case 'rest-xml': {
       const extra = Object.entries(error.extra).map(([k, v]) => el(k, v)).join('');
-      return xmlResponse(`${XML_DECL}<Error><Code>${code}</Code><Message>${message}</Message>${extra}<RequestId>${requestId}</RequestId><HostId>${requestId}</HostId></Error>`,
-        requestId, error.status, { 'x-amz-request-id': requestId, 'content-type': 'application/xml', ...error.headers });
+      return restXmlResponse(`${XML_DECL}<Error><Code>${code}</Code><Message>${message}</Message>${extra}<RequestId>${requestId}</RequestId><HostId>${requestId}</HostId></Error>`,
+        requestId, error.status, error.headers);
     }
   }
 }

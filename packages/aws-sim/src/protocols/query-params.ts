@@ -22,10 +22,6 @@ export function hasEc2Filter(params: URLSearchParams): boolean {
   return params.has('Filter.1.Name');
 }
 
-export function optional(params: URLSearchParams, name: string): string | undefined {
-  return params.get(name) ?? undefined;
-}
-
 /** Tiny glob for EC2 filter values, which accept `*` and `?`. */
 export function matchesAny(value: string | undefined, patterns: readonly string[]): boolean {
   if (value === undefined) return false;

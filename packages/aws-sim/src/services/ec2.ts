@@ -1,4 +1,5 @@
 import type { Ec2Region } from '../model.js';
+import { regionDataOf } from '../dispatch.js';
 import { OPT_IN_REGIONS } from '../generate/context.js';
 import { checkLimit, paginate, type Page } from '../paging.js';
 import { ec2Filters, listParam } from '../protocols/query-params.js';
@@ -9,9 +10,7 @@ import { addressXml, flowLogXml, networkAclXml, regionXml, securityGroupXml, vpc
 import { reservationsXml, snapshotXml, volumeXml } from './ec2-xml.js';
 
 function regionData(ctx: ServiceContext): Ec2Region {
-  const data = ctx.account.byRegion[ctx.region];
-  if (!data) throw new SimError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401);
-  return data.ec2;
+  return regionDataOf(ctx, 'ec2').ec2;
 }
 
 /** MaxResults ranges differ per API (DescribeVolumes tops out at 500, DescribeNetworkAcls at 100). */

@@ -1,15 +1,10 @@
-import type { LoadBalancer, RegionData, TargetGroup } from '../model.js';
+import type { LoadBalancer, TargetGroup } from '../model.js';
+import { regionDataOf } from '../dispatch.js';
 import { checkLimit, paginate, type Page } from '../paging.js';
 import { listParam } from '../protocols/query-params.js';
 import { SimError, type ServiceContext, type ServiceDef, type SimRequest } from '../protocols/types.js';
 import { el, list, node, textList } from '../protocols/xml.js';
 import { iso } from '../time.js';
-
-function regionData(ctx: ServiceContext): RegionData {
-  const data = ctx.account.byRegion[ctx.region];
-  if (!data) throw new SimError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
-  return data;
-}
 
 /** ELBv2 pages with PageSize 1-400 (default 400) and Marker/NextMarker. */
 function elbPage<T>(req: SimRequest, ctx: ServiceContext, items: readonly T[]): Page<T> {
@@ -35,7 +30,7 @@ function targetGroupXml(tg: TargetGroup): string {
 
 function describeLoadBalancers(req: SimRequest, ctx: ServiceContext): string {
   const arns = listParam(req.params, 'LoadBalancerArns.member');
-  const all = regionData(ctx).loadBalancers;
+  const all = regionDataOf(ctx, 'query').loadBalancers;
   const items = arns.length === 0 ? all : all.filter((lb) => arns.includes(lb.arn));
   if (arns.length > 0 && items.length === 0) throw new SimError('LoadBalancerNotFound', 'One or more load balancers not found', 400);
   const page = elbPage(req, ctx, items);
@@ -45,7 +40,7 @@ function describeLoadBalancers(req: SimRequest, ctx: ServiceContext): string {
 function describeTargetGroups(req: SimRequest, ctx: ServiceContext): string {
   const lbArn = req.params.get('LoadBalancerArn');
   const arns = listParam(req.params, 'TargetGroupArns.member');
-  const items = regionData(ctx).targetGroups.filter((tg) => (lbArn === null || tg.loadBalancerArns.includes(lbArn)) && (arns.length === 0 || arns.includes(tg.arn)));
+  const items = regionDataOf(ctx, 'query').targetGroups.filter((tg) => (lbArn === null || tg.loadBalancerArns.includes(lbArn)) && (arns.length === 0 || arns.includes(tg.arn)));
   const page = elbPage(req, ctx, items);
   return list('TargetGroups', 'member', page.items, targetGroupXml) + el('NextMarker', page.nextToken);
 }
@@ -54,7 +49,7 @@ const REASONS: Record<string, string | undefined> = { unhealthy: 'Target.FailedH
 
 function describeTargetHealth(req: SimRequest, ctx: ServiceContext): string {
   const arn = req.params.get('TargetGroupArn') ?? '';
-  const tg = regionData(ctx).targetGroups.find((t) => t.arn === arn);
+  const tg = regionDataOf(ctx, 'query').targetGroups.find((t) => t.arn === arn);
   if (!tg) throw new SimError('TargetGroupNotFound', `Target groups '${arn}' not found`, 400);
   return list('TargetHealthDescriptions', 'member', tg.targets, (t) => node('Target', el('Id', t.id) + el('Port', t.port))
     + el('HealthCheckPort', String(t.port)) + node('TargetHealth', el('State', t.state) + el('Reason', REASONS[t.state])));

@@ -1,11 +1,12 @@
 import type { KmsKey } from '../model.js';
+import { regionDataOf } from '../dispatch.js';
 import { checkLimit, paginate } from '../paging.js';
 import { compact, num, str, type JsonInput } from '../protocols/json-input.js';
 import { SimError, type ServiceContext, type ServiceDef } from '../protocols/types.js';
 import { epochSeconds } from '../time.js';
 
 function keys(ctx: ServiceContext): KmsKey[] {
-  return ctx.account.byRegion[ctx.region]?.kmsKeys ?? [];
+  return regionDataOf(ctx, 'json').kmsKeys;
 }
 
 function findKey(ctx: ServiceContext, keyId: string | undefined): KmsKey {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { LambdaFunction } from '../model.js';
+import { regionDataOf } from '../dispatch.js';
 import { checkLimit, paginate } from '../paging.js';
 import { jsonResponse } from '../protocols/envelopes.js';
+import { compact } from '../protocols/json-input.js';
 import type { ServiceContext, ServiceDef, SimRequest, SimResponse } from '../protocols/types.js';
 import { lambdaTime } from '../time.js';
 
@@ -20,12 +22,11 @@ function functionJson(f: LambdaFunction): object {
 function listFunctions(req: SimRequest, ctx: ServiceContext): SimResponse {
   const asked = checkLimit(req.query.get('MaxItems') ?? undefined, 1, 10_000, 'InvalidParameterValueException', 'MaxItems');
   const limit = Math.min(asked ?? 50, 50);
-  const items = ctx.account.byRegion[ctx.region]?.lambdas ?? [];
+  const items = regionDataOf(ctx, 'rest-json').lambdas;
   const page = paginate(items, {
     scope: `lambda:${ctx.region}`, token: req.query.get('Marker') ?? undefined, limit, invalidTokenCode: 'InvalidParameterValueException', notePage: ctx.notePage,
   });
-  const body = page.nextToken === undefined ? { Functions: page.items.map(functionJson) } : { Functions: page.items.map(functionJson), NextMarker: page.nextToken };
-  return jsonResponse(body, ctx.requestId, 200, 'application/json');
+  return jsonResponse(compact({ Functions: page.items.map(functionJson), NextMarker: page.nextToken }), ctx.requestId, 200, 'application/json');
 }
 
 export const lambdaService: ServiceDef = {

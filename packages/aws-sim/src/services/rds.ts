@@ -1,14 +1,9 @@
-import type { DbInstance, DbSnapshot, RegionData } from '../model.js';
+import type { DbInstance, DbSnapshot } from '../model.js';
+import { regionDataOf } from '../dispatch.js';
 import { checkLimit, paginate, type Page } from '../paging.js';
 import { SimError, type ServiceContext, type ServiceDef, type SimRequest } from '../protocols/types.js';
 import { el, list, node, tagList, textList } from '../protocols/xml.js';
 import { iso } from '../time.js';
-
-function regionData(ctx: ServiceContext): RegionData {
-  const data = ctx.account.byRegion[ctx.region];
-  if (!data) throw new SimError('InvalidClientTokenId', 'The security token included in the request is invalid.', 403);
-  return data;
-}
 
 /** RDS pages with MaxRecords 20-100 (default 100) and Marker. */
 function rdsPage<T>(req: SimRequest, ctx: ServiceContext, items: readonly T[]): Page<T> {
@@ -34,7 +29,7 @@ function dbSnapshotXml(s: DbSnapshot): string {
 
 function describeDbInstances(req: SimRequest, ctx: ServiceContext): string {
   const id = req.params.get('DBInstanceIdentifier');
-  let items = regionData(ctx).dbInstances;
+  let items = regionDataOf(ctx, 'query').dbInstances;
   if (id !== null) {
     items = items.filter((d) => d.id === id || d.arn === id);
     if (items.length === 0) throw new SimError('DBInstanceNotFound', `DBInstance ${id} not found.`, 404);
@@ -47,14 +42,14 @@ function describeDbInstances(req: SimRequest, ctx: ServiceContext): string {
 function describeDbSnapshots(req: SimRequest, ctx: ServiceContext): string {
   const type = req.params.get('SnapshotType');
   const instance = req.params.get('DBInstanceIdentifier');
-  const items = regionData(ctx).dbSnapshots.filter((s) => (type === null || s.type === type) && (instance === null || s.instanceId === instance));
+  const items = regionDataOf(ctx, 'query').dbSnapshots.filter((s) => (type === null || s.type === type) && (instance === null || s.instanceId === instance));
   const page = rdsPage(req, ctx, items);
   return list('DBSnapshots', 'DBSnapshot', page.items, dbSnapshotXml) + el('Marker', page.nextToken);
 }
 
 function describeDbSnapshotAttributes(req: SimRequest, ctx: ServiceContext): string {
   const id = req.params.get('DBSnapshotIdentifier') ?? '';
-  const snapshot = regionData(ctx).dbSnapshots.find((s) => s.id === id || s.arn === id);
+  const snapshot = regionDataOf(ctx, 'query').dbSnapshots.find((s) => s.id === id || s.arn === id);
   if (!snapshot) throw new SimError('DBSnapshotNotFound', `DBSnapshot ${id} not found.`, 404);
   const values = [...(snapshot.isPublic ? ['all'] : []), ...snapshot.sharedWith];
   return node('DBSnapshotAttributesResult', el('DBSnapshotIdentifier', snapshot.id)

@@ -1,4 +1,4 @@
-import { xmlResponse } from '../protocols/envelopes.js';
+import { restXmlResponse } from '../protocols/envelopes.js';
 import { SimError, type ServiceContext, type ServiceDef, type SimRequest, type SimResponse } from '../protocols/types.js';
 import { publicAccessBlockXml } from './s3-xml.js';
 
@@ -11,7 +11,7 @@ function getPublicAccessBlock(req: SimRequest, ctx: ServiceContext): SimResponse
   if (accountId !== ctx.account.accountId) throw new SimError('AccessDenied', 'Access Denied', 403);
   const block = ctx.account.accountPublicAccessBlock;
   if (!block) throw new SimError('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404, 'Sender', { AccountId: accountId });
-  return xmlResponse(publicAccessBlockXml(block, S3_CONTROL_XMLNS), ctx.requestId, 200, { 'content-type': 'application/xml', 'x-amz-request-id': ctx.requestId });
+  return restXmlResponse(publicAccessBlockXml(block, S3_CONTROL_XMLNS), ctx.requestId);
 }
 
 export const s3ControlService: ServiceDef = {

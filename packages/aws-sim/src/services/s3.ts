@@ -1,6 +1,6 @@
 import type { Bucket } from '../model.js';
 import { checkLimit, paginate } from '../paging.js';
-import { xmlResponse } from '../protocols/envelopes.js';
+import { restXmlResponse } from '../protocols/envelopes.js';
 import { SimError, type ServiceContext, type ServiceDef, type SimRequest, type SimResponse } from '../protocols/types.js';
 import { el, node } from '../protocols/xml.js';
 import { iso } from '../time.js';
@@ -23,8 +23,8 @@ function route(req: SimRequest): string | undefined {
   return undefined;
 }
 
-function ok(body: string, ctx: ServiceContext, contentType = 'application/xml', extra: Record<string, string> = {}): SimResponse {
-  return xmlResponse(body, ctx.requestId, 200, { 'content-type': contentType, 'x-amz-request-id': ctx.requestId, ...extra });
+function ok(body: string, ctx: ServiceContext, headers: Record<string, string> = {}): SimResponse {
+  return restXmlResponse(body, ctx.requestId, 200, headers);
 }
 
 /** Resolves the bucket and, like S3, redirects calls signed for another region (GetBucketLocation works anywhere). */
@@ -64,7 +64,7 @@ function getBucketLocation(req: SimRequest, ctx: ServiceContext): SimResponse {
 function getBucketPolicy(req: SimRequest, ctx: ServiceContext): SimResponse {
   const bucket = bucketOf(req, ctx);
   if (bucket.policy === undefined) throw missing('NoSuchBucketPolicy', 'The bucket policy does not exist', bucket);
-  return ok(bucket.policy, ctx, 'application/json');
+  return ok(bucket.policy, ctx, { 'content-type': 'application/json' });
 }
 
 function getBucketAcl(req: SimRequest, ctx: ServiceContext): SimResponse {
@@ -99,7 +99,7 @@ function getBucketLogging(req: SimRequest, ctx: ServiceContext): SimResponse {
 function getBucketLifecycleConfiguration(req: SimRequest, ctx: ServiceContext): SimResponse {
   const bucket = bucketOf(req, ctx);
   if (!bucket.lifecycle) throw missing('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist', bucket);
-  return ok(lifecycleXml(bucket.lifecycle), ctx, 'application/xml', { 'x-amz-transition-default-minimum-object-size': 'all_storage_classes_128K' });
+  return ok(lifecycleXml(bucket.lifecycle), ctx, { 'x-amz-transition-default-minimum-object-size': 'all_storage_classes_128K' });
 }
 
 export const s3Service: ServiceDef = {

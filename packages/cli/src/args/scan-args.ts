@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import {
-  ACCESS_KEY_ID, allChecks, ROLE_ARN, ScanOptionsSchema, ScanSetupError, selectChecks, SEVERITIES, UnknownRegionError,
+  ACCESS_KEY_ID, allChecks, ROLE_ARN, ScanOptionsSchema, ScanSetupError, selectChecks, SEVERITIES,
   validateRegionNames, type Check, type ScanOptions, type Severity,
 } from '@cloudsweep/engine';
-import { oneLine } from '../errors.js';
+import { oneLine, toCliError } from '../errors.js';
 import { usageError } from '../io.js';
 import { FORMATS, type Format } from '../format/sink.js';
 import { parseFlags, type FlagOptions, type FlagValues } from './parse-flags.js';
@@ -30,8 +30,7 @@ export const DEFAULT_DEADLINE_MS: number = ScanOptionsSchema.shape.deadlineMs.pa
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-export const FAIL_ON = [...SEVERITIES, 'none'] as const;
-export type FailOn = (typeof FAIL_ON)[number];
+const FAIL_ON = [...SEVERITIES, 'none'] as const;
 
 export interface ScanCommand {
   readonly options: ScanOptions;
@@ -85,8 +84,8 @@ function parseRegions(value: string | undefined): 'all' | string[] {
   try {
     validateRegionNames(regions);
   } catch (error) {
-    if (error instanceof UnknownRegionError) throw usageError(error.message.replace(/\.$/, ''));
-    throw error;
+    // toCliError holds the mapping: an unknown region is a usage error (exit 2).
+    throw toCliError(error);
   }
   return regions;
 }

@@ -1,6 +1,7 @@
 import { allChecks, collectorsOf, csvRow, severityRank, type Check } from '@cloudsweep/engine';
 import { parseFlags } from '../args/parse-flags.js';
 import { renderColumns } from '../format/columns.js';
+import { plural } from '../format/summary-text.js';
 import { CHECKS_HELP } from '../help.js';
 import { EXIT, usageError, type CliIo, type ExitCode } from '../io.js';
 
@@ -33,7 +34,7 @@ export function renderChecks(checks: readonly Check[], format: CheckFormat): str
   }
   const sorted = [...checks].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.id.localeCompare(b.id));
   const rows = [['ID', 'SEVERITY', 'KIND', 'TITLE'], ...sorted.map((c) => [c.id, c.severity, c.kind, c.title])];
-  return `${renderColumns(rows).join('\n')}\n\n${checks.length} check${checks.length === 1 ? '' : 's'}.\n`;
+  return `${renderColumns(rows).join('\n')}\n\n${plural(checks.length, 'check')}.\n`;
 }
 
 export function runChecksCommand(args: readonly string[], io: CliIo): ExitCode {
