@@ -17,3 +17,15 @@ export async function orError<T>(signal: AbortSignal, call: Promise<T>): Promise
     return { error: errorFacts(error).code };
   }
 }
+
+/**
+ * For a detail call whose resource may vanish mid-scan: a denied call becomes data (checks answer
+ * unknown), one of `goneCodes` means the resource was deleted since the listing (drop it), and
+ * anything else throws so the collector fails rather than under-reports.
+ */
+export function deniedOrGone(error: unknown, goneCodes: readonly string[]): CallError | 'gone' {
+  const { code } = errorFacts(error);
+  if (classifyAwsError(error) === 'access-denied') return { error: code };
+  if (goneCodes.includes(code)) return 'gone';
+  throw error;
+}

@@ -14,7 +14,7 @@ function priceNote(region: string): string {
 }
 
 /** Unknown volume types price as gp2, the most common default for older volumes. */
-export function ebsGbMonthPrice(volumeType: string | undefined, region: string): number {
+function ebsGbMonthPrice(volumeType: string | undefined, region: string): number {
   const table: Readonly<Record<string, number>> = US_EAST_1.ebsGbMonth;
   return (table[volumeType ?? 'gp2'] ?? US_EAST_1.ebsGbMonth.gp2) * regionFactor(region);
 }
@@ -50,9 +50,4 @@ export function hourlyCost(usEast1HourPrice: number, what: string, region: strin
     monthlyUsd: roundCents(price * HOURS_PER_MONTH),
     basis: `${usd(price)}/hour ${what} x ${HOURS_PER_MONTH} hours (${priceNote(region)})`,
   };
-}
-
-export function monthlyCost(usEast1MonthPrice: number, what: string, region: string): Savings {
-  const price = usEast1MonthPrice * regionFactor(region);
-  return { monthlyUsd: roundCents(price), basis: `${usd(price)}/month ${what} (${priceNote(region)})` };
 }

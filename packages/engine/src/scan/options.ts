@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { CredentialSourceSchema } from '../aws/credentials.js';
 import { DEFAULT_CONCURRENCY } from '../aws/call-governor.js';
+import { DEFAULT_RETRY_POLICY } from '../aws/retry-strategy.js';
 
 /** Enough regions at once to keep the CPU busy parsing while others wait on the network. */
-export const DEFAULT_REGION_WINDOW = 8;
-import { DEFAULT_RETRY_POLICY } from '../aws/retry-strategy.js';
+const DEFAULT_REGION_WINDOW = 8;
 
 export const ScanOptionsSchema = z
   .object({

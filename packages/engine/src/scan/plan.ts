@@ -23,7 +23,7 @@ export interface ExecutionPlan {
   readonly units: readonly EvaluationUnit[];
 }
 
-export function taskKey(collectorId: string, region: string): string {
+function taskKey(collectorId: string, region: string): string {
   return `${collectorId}@${region}`;
 }
 

@@ -3,7 +3,7 @@ import type { Trail } from '@aws-sdk/client-cloudtrail';
 import type { TrailRecord } from '../../collectors/cloudtrail/trails.js';
 import { TEST_ACCOUNT, aResource } from '../check-test-kit.js';
 
-export const MANAGEMENT_ALL = { eventSelectors: [{ ReadWriteType: 'All' as const, IncludeManagementEvents: true }], advancedEventSelectors: [] };
+const MANAGEMENT_ALL = { eventSelectors: [{ ReadWriteType: 'All' as const, IncludeManagementEvents: true }], advancedEventSelectors: [] };
 
 /** A trail as listed in `region` (default: its home region us-east-1). */
 export function aTrail(name: string, trail: Partial<Trail> = {}, details: Partial<TrailRecord> = {}, region = 'us-east-1') {

@@ -1,5 +1,5 @@
 // Test-only builders of credential report resources for the IAM check tests.
-import type { CredentialReportKey, CredentialReportRow } from '../../collectors/iam/credential-report-csv.js';
+import { ROOT_ROW_USER, type CredentialReportKey, type CredentialReportRow } from '../../collectors/iam/credential-report-csv.js';
 import { ROOT_ACCOUNT_TYPE } from '../../collectors/iam/credential-report.js';
 import type { Resource } from '../../core/resource.js';
 import { DAY_MS } from '../ages.js';
@@ -37,4 +37,4 @@ function aRow(user: string, isRoot: boolean, overrides: RowOverrides): Resource<
 }
 
 export const aUserRow = (user: string, overrides: RowOverrides = {}) => aRow(user, false, overrides);
-export const aRootRow = (overrides: RowOverrides = {}) => aRow('<root_account>', true, overrides);
+export const aRootRow = (overrides: RowOverrides = {}) => aRow(ROOT_ROW_USER, true, overrides);

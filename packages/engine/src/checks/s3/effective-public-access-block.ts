@@ -3,7 +3,7 @@ import type { AccountPublicAccessBlockData } from '../../collectors/s3/account-p
 import type { BucketPublicAccessBlockData } from '../../collectors/s3/bucket-public-access-blocks.js';
 import type { BucketAspect } from '../../collectors/s3/per-bucket.js';
 
-export const BLOCK_FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
+const BLOCK_FLAGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
 export type BlockFlag = (typeof BLOCK_FLAGS)[number];
 
 /** A flag is on, off, or unreadable (the setting that would decide it could not be read). */

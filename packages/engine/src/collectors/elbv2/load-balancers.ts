@@ -1,4 +1,8 @@
-import { paginateDescribeLoadBalancers, type LoadBalancer } from '@aws-sdk/client-elastic-load-balancing-v2';
+import {
+  paginateDescribeLoadBalancers,
+  type ElasticLoadBalancingV2Client,
+  type LoadBalancer,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import { defineCollector, type CollectorContext } from '../../core/collector.js';
 import type { Resource } from '../../core/resource.js';
 import { ELBV2_PAGE_SIZE, readTargetGroups, type TargetGroupHealth } from './target-group-health.js';
@@ -28,8 +32,10 @@ function loadBalancerResource(record: LoadBalancerRecord, ctx: CollectorContext)
   };
 }
 
-async function readRecord(ctx: CollectorContext, loadBalancer: LoadBalancer): Promise<LoadBalancerRecord | undefined> {
-  const client = ctx.aws.client('elbv2', ctx.region);
+async function readRecord(
+  client: ElasticLoadBalancingV2Client,
+  loadBalancer: LoadBalancer,
+): Promise<LoadBalancerRecord | undefined> {
   const groups = await readTargetGroups(client, loadBalancer.LoadBalancerArn ?? '');
   if (groups === 'gone') return undefined;
   return Array.isArray(groups)
@@ -50,7 +56,7 @@ export const elbv2LoadBalancers = defineCollector<LoadBalancerRecord>({
     const client = ctx.aws.client('elbv2', ctx.region);
     for await (const page of paginateDescribeLoadBalancers({ client }, { PageSize: ELBV2_PAGE_SIZE })) {
       // The load balancers of one page are read concurrently (the call governor caps them).
-      const records = await Promise.all((page.LoadBalancers ?? []).map((lb) => readRecord(ctx, lb)));
+      const records = await Promise.all((page.LoadBalancers ?? []).map((lb) => readRecord(client, lb)));
       for (const record of records) if (record) yield loadBalancerResource(record, ctx);
     }
   },

@@ -5,7 +5,7 @@ import {
   type TargetGroup,
   type TargetHealthDescription,
 } from '@aws-sdk/client-elastic-load-balancing-v2';
-import { classifyAwsError, errorFacts } from '../../aws/error-kind.js';
+import { deniedOrGone } from '../call-errors.js';
 
 export interface TargetGroupHealth {
   readonly group: TargetGroup;
@@ -17,15 +17,7 @@ export interface TargetGroupHealth {
 // 400 is the largest ELBv2 page; its paginators take the size only in the input (PageSize).
 export const ELBV2_PAGE_SIZE = 400;
 
-/** A deleted-while-scanning resource is dropped; a denied call becomes data; others throw. */
-function deniedOrGone(error: unknown, goneCodes: readonly string[]): { error: string } | 'gone' {
-  const { code } = errorFacts(error);
-  if (classifyAwsError(error) === 'access-denied') return { error: code };
-  if (goneCodes.includes(code)) return 'gone';
-  throw error;
-}
-
-export async function readTargetHealth(
+async function readTargetHealth(
   client: ElasticLoadBalancingV2Client,
   group: TargetGroup,
 ): Promise<TargetGroupHealth | undefined> {

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { defineCollector } from '../../core/collector.js';
 import { GLOBAL_REGION, type ResourceRef } from '../../core/resource.js';
-import { parseCredentialReport, type CredentialReportRow } from './credential-report-csv.js';
+import { parseCredentialReport, ROOT_ROW_USER, type CredentialReportRow } from './credential-report-csv.js';
 
 /**
  * The root user is no IAM user and has no CloudFormation type; this name keeps root findings
@@ -17,7 +17,7 @@ export const ROOT_ACCOUNT_TYPE = 'AWS::IAM::RootAccount';
 
 /** The root user as a result names it when the report has no root row to point at. */
 export function rootAccountRef(partition: string, accountId: string): ResourceRef {
-  return { arn: `arn:${partition}:iam::${accountId}:root`, id: '<root_account>', type: ROOT_ACCOUNT_TYPE, region: GLOBAL_REGION };
+  return { arn: `arn:${partition}:iam::${accountId}:root`, id: ROOT_ROW_USER, type: ROOT_ACCOUNT_TYPE, region: GLOBAL_REGION };
 }
 
 export const iamCredentialReport = defineCollector<CredentialReportRow>({

@@ -25,12 +25,11 @@ export const kmsKeys = defineCollector<KmsKeyData>({
   async *collect(ctx) {
     const client = ctx.aws.client('kms', ctx.region);
     for await (const page of paginateListKeys({ client, pageSize: 1000 }, {})) {
-      const keys = page.Keys ?? [];
-      const details = await Promise.all(keys.map((key) => readKey(ctx, client, key.KeyId ?? '')));
-      for (const [index, data] of details.entries()) {
-        const key = keys[index];
-        if (key) yield keyResource(ctx, key, data);
-      }
+      // The keys of one page are described concurrently (the call governor caps them).
+      const resources = await Promise.all(
+        (page.Keys ?? []).map(async (key) => keyResource(ctx, key, await readKey(ctx, client, key.KeyId ?? ''))),
+      );
+      yield* resources;
     }
   },
 });

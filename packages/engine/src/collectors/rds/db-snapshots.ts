@@ -4,12 +4,12 @@ import {
   type DBSnapshot,
   type RDSClient,
 } from '@aws-sdk/client-rds';
-import { classifyAwsError, errorFacts } from '../../aws/error-kind.js';
 import { defineCollector, type CollectorContext } from '../../core/collector.js';
 import { tagsFromList, type Resource } from '../../core/resource.js';
+import { deniedOrGone, type CallError } from '../call-errors.js';
 
 /** Who may restore a manual snapshot (`all` = anyone), or why we could not read it. */
-export type RestoreAccess = { readonly accountIds: readonly string[] } | { readonly error: string };
+export type RestoreAccess = { readonly accountIds: readonly string[] } | CallError;
 
 export interface DbSnapshotRecord {
   readonly snapshot: DBSnapshot;
@@ -18,7 +18,7 @@ export interface DbSnapshotRecord {
 }
 
 /** `undefined` when the snapshot was deleted between the listing and this call. */
-export async function readRestoreAccess(client: RDSClient, snapshotId: string): Promise<RestoreAccess | undefined> {
+async function readRestoreAccess(client: RDSClient, snapshotId: string): Promise<RestoreAccess | undefined> {
   try {
     const output = await client.send(new DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: snapshotId }));
     const attributes = output.DBSnapshotAttributesResult?.DBSnapshotAttributes ?? [];
@@ -26,9 +26,8 @@ export async function readRestoreAccess(client: RDSClient, snapshotId: string): 
     return { accountIds: restore?.AttributeValues ?? [] };
   } catch (error) {
     // A denied detail call must not read as "shared with nobody": the check reports unknown.
-    if (classifyAwsError(error) === 'access-denied') return { error: errorFacts(error).code };
-    if (errorFacts(error).code === 'DBSnapshotNotFoundFault') return undefined;
-    throw error;
+    const outcome = deniedOrGone(error, ['DBSnapshotNotFoundFault']);
+    return outcome === 'gone' ? undefined : outcome;
   }
 }
 

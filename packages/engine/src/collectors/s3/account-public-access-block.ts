@@ -3,16 +3,17 @@ import {
   type PublicAccessBlockConfiguration,
   type S3ControlClient,
 } from '@aws-sdk/client-s3-control';
-import { classifyAwsError, errorFacts } from '../../aws/error-kind.js';
 import { defineCollector } from '../../core/collector.js';
 import { GLOBAL_REGION } from '../../core/resource.js';
+import { orError, type CallError } from '../call-errors.js';
+import { unlessNotConfigured } from './per-bucket.js';
 
 /** Account-wide block public access; null when never configured, error when unreadable. */
 export type AccountPublicAccessBlockData =
   | { readonly publicAccessBlock: PublicAccessBlockConfiguration | null }
-  | { readonly error: string };
+  | CallError;
 
-export const ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE = 'AWS::S3::AccountPublicAccessBlock';
+const ACCOUNT_PUBLIC_ACCESS_BLOCK_TYPE = 'AWS::S3::AccountPublicAccessBlock';
 
 export const s3AccountPublicAccessBlock = defineCollector<AccountPublicAccessBlockData>({
   id: 's3.account-public-access-block',
@@ -34,17 +35,13 @@ export const s3AccountPublicAccessBlock = defineCollector<AccountPublicAccessBlo
 });
 
 // A denied read is kept as data (not thrown) so buckets with their own full block still pass.
-async function readAccountBlock(
+function readAccountBlock(
   client: S3ControlClient,
   AccountId: string,
   signal: AbortSignal,
 ): Promise<AccountPublicAccessBlockData> {
-  try {
-    const output = await client.send(new GetPublicAccessBlockCommand({ AccountId }));
-    return { publicAccessBlock: output.PublicAccessBlockConfiguration ?? null };
-  } catch (error) {
-    if (signal.aborted || classifyAwsError(error) === 'aborted') throw error;
-    const { code } = errorFacts(error);
-    return code === 'NoSuchPublicAccessBlockConfiguration' ? { publicAccessBlock: null } : { error: code };
-  }
+  const read = client
+    .send(new GetPublicAccessBlockCommand({ AccountId }))
+    .then((output) => ({ publicAccessBlock: output.PublicAccessBlockConfiguration ?? null }));
+  return orError(signal, unlessNotConfigured(read, 'NoSuchPublicAccessBlockConfiguration', { publicAccessBlock: null }));
 }

@@ -1,17 +1,14 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { classifyAwsError, errorFacts } from '../../aws/error-kind.js';
+import { errorFacts } from '../../aws/error-kind.js';
 import type { CollectorContext } from '../../core/collector.js';
 import type { Resource } from '../../core/resource.js';
+import { orError, type CallError } from '../call-errors.js';
 import { listBuckets, type BucketRef } from './bucket-list.js';
 
-/** A bucket whose configuration could not be read (e.g. AccessDenied): checks answer unknown. */
-export interface BucketError {
-  readonly error: string;
-}
+/** One configuration aspect of a bucket, or why it could not be read: checks answer unknown. */
+export type BucketAspect<T> = T | CallError;
 
-export type BucketAspect<T> = T | BucketError;
-
-export const BUCKET_TYPE = 'AWS::S3::Bucket';
+const BUCKET_TYPE = 'AWS::S3::Bucket';
 
 // Results are yielded in chunks so memory stays bounded for accounts with very many buckets;
 // within a chunk every call is started at once and the client governor caps concurrency.
@@ -26,26 +23,23 @@ export async function* collectPerBucket<T>(
   const buckets = await listBuckets(ctx);
   for (let start = 0; start < buckets.length; start += CHUNK) {
     const chunk = buckets.slice(start, start + CHUNK);
-    const results = await Promise.all(chunk.map((bucket) => readBucket(ctx, bucket, read)));
-    for (const [index, data] of results.entries()) {
-      const bucket = chunk[index];
-      if (bucket && data !== GONE) yield bucketResource(ctx, bucket, data);
-    }
+    const resources = await Promise.all(
+      chunk.map(async (bucket) => {
+        const data = await readBucket(ctx, bucket, read);
+        return data === GONE ? undefined : bucketResource(ctx, bucket, data);
+      }),
+    );
+    for (const resource of resources) if (resource) yield resource;
   }
 }
 
-async function readBucket<T>(
+/** A bucket deleted since the listing is dropped; any other failure is kept as its data. */
+function readBucket<T>(
   ctx: CollectorContext,
   bucket: BucketRef,
   read: (client: S3Client, bucket: string) => Promise<T>,
 ): Promise<BucketAspect<T> | typeof GONE> {
-  try {
-    return await read(ctx.aws.client('s3', bucket.region), bucket.name);
-  } catch (error) {
-    if (ctx.signal.aborted || classifyAwsError(error) === 'aborted') throw error;
-    const { code } = errorFacts(error);
-    return code === 'NoSuchBucket' ? GONE : { error: code };
-  }
+  return orError(ctx.signal, unlessNotConfigured(read(ctx.aws.client('s3', bucket.region), bucket.name), 'NoSuchBucket', GONE));
 }
 
 function bucketResource<T>(ctx: CollectorContext, bucket: BucketRef, data: T): Resource<T> {
