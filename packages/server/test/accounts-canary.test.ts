@@ -1,11 +1,9 @@
 // A canary secret access key and session token go through every accounts route, good and bad
 // requests alike; neither may appear in any response body or log line (logs at trace level).
-import { Writable } from 'node:stream';
 import { startMoto, type RunningMoto } from '@cloudsweep/aws-sim/moto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loggerOptions } from '../src/logger.js';
-import { signUp } from './auth-test-kit.js';
+import { captureLogs, signUp } from './auth-test-kit.js';
 import { accountsApp, newKeys, send, testKeyring, type AccountBody } from './accounts-test-kit.js';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase } from './test-databases.js';
 
@@ -28,18 +26,11 @@ describe.each(DATABASE_KINDS)('AWS secrets stay out of responses and logs on %s'
   let database: TestDatabase;
   let app: FastifyInstance;
   let refusingApp: FastifyInstance;
-  const lines: string[] = [];
+  const { lines, logger } = captureLogs();
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
     const keyring = testKeyring();
-    const logger = { ...loggerOptions('trace'), stream };
     app = await accountsApp(database, keyring, { AWS_ENDPOINT_URL: moto.url }, { logger });
     refusingApp = await accountsApp(database, keyring, { AWS_ENDPOINT_URL: motoWithAuth.url }, { logger });
   });

@@ -1,16 +1,14 @@
 // One app per database for the route-wide sweeps: every route collected, every log line and every
 // response kept, user A owning an account (created through the API with a canary secret key) and a
 // completed scan with findings, user B owning nothing.
-import { Writable } from 'node:stream';
 import type { RunningMoto } from '@cloudsweep/aws-sim/moto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { DatabaseKind } from '../src/db/database.js';
-import { loggerOptions } from '../src/logger.js';
 import { insertFindings } from '../src/modules/findings/findings.repository.js';
 import { accountsApp, newKeys, send, testKeyring, type AccountBody } from './accounts-test-kit.js';
 import { routeCollector, type SweptRoute } from './api-sweep-kit.js';
-import { signUp, type SignedInClient } from './auth-test-kit.js';
+import { captureLogs, signUp, type SignedInClient } from './auth-test-kit.js';
 import { insertScan, syntheticResults } from './findings-test-kit.js';
 import { freshDatabase, type TestDatabase } from './test-databases.js';
 
@@ -36,15 +34,8 @@ export interface SweepFixture {
 
 export async function sweepFixture(kind: DatabaseKind, moto: RunningMoto): Promise<SweepFixture> {
   const database = await freshDatabase(kind);
-  const lines: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-      done();
-    },
-  });
+  const { lines, logger } = captureLogs();
   const collector = routeCollector();
-  const logger = { ...loggerOptions('trace'), stream };
   const app = await accountsApp(database, testKeyring(), { AWS_ENDPOINT_URL: moto.url }, { logger, onRoute: collector.onRoute });
   const responses: LightMyRequestResponse[] = [];
   const a = await signUp(app, `sweep-a-${kind}@example.com`);

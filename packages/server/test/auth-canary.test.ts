@@ -1,10 +1,8 @@
-import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
-import { loggerOptions } from '../src/logger.js';
-import { asUser, clientOf, postJson, RELAXED_LIMITS } from './auth-test-kit.js';
+import { asUser, captureLogs, clientOf, postJson, RELAXED_LIMITS } from './auth-test-kit.js';
 import { DATABASE_KINDS, freshDatabase, type TestDatabase } from './test-databases.js';
 
 const CANARY = 'canary-Pa55word-XYZ';
@@ -12,17 +10,11 @@ const CANARY = 'canary-Pa55word-XYZ';
 describe.each(DATABASE_KINDS)('secrets stay out of responses and logs on %s', (kind) => {
   let database: TestDatabase;
   let app: FastifyInstance;
-  const lines: string[] = [];
+  const { lines, logger } = captureLogs();
 
   beforeAll(async () => {
     database = await freshDatabase(kind);
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-        done();
-      },
-    });
-    app = await buildApp({ config: loadConfig(RELAXED_LIMITS), db: database.db, logger: { ...loggerOptions('trace'), stream } });
+    app = await buildApp({ config: loadConfig(RELAXED_LIMITS), db: database.db, logger });
   });
 
   afterAll(async () => {

@@ -1,5 +1,7 @@
+import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import { loggerOptions, type LoggerOptions } from '../src/logger.js';
 
 export const PASSWORD = 'correct-horse-battery-staple';
 
@@ -38,3 +40,15 @@ export function asUser(client: SignedInClient, withCsrf = true): Record<string, 
 
 /** A config for suites that sign in often from one address: the auth limit is tested on its own. */
 export const RELAXED_LIMITS = { AUTH_RATE_LIMIT_PER_MINUTE: '1000', RATE_LIMIT_PER_MINUTE: '10000' } as const;
+
+/** Trace-level logger options (redaction included) that keep every log line in `lines`. */
+export function captureLogs(): { lines: string[]; logger: LoggerOptions } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { lines, logger: { ...loggerOptions('trace'), stream } };
+}

@@ -3,8 +3,14 @@ import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Database } from '../db/schema.js';
-import { decodeCursor, encodeCursor } from '../pagination/cursor.js';
+import { decodeCursor, keysetPage } from '../pagination/cursor.js';
 import { insertAuditEvent, listAuditEvents, type AuditRow } from './audit.repository.js';
+
+/** Who asked: the client IP (proxy-aware per config) and user agent. */
+export interface Origin {
+  readonly ip: string;
+  readonly userAgent: string;
+}
 
 export interface AuditEntry {
   userId: string | null;
@@ -37,8 +43,8 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
   });
 }
 
-/** Who asked, for `recordAudit`: the client IP (proxy-aware per config) and user agent. */
-export function auditOrigin(request: FastifyRequest): { ip: string; userAgent: string } {
+/** Who asked, for `recordAudit`. */
+export function auditOrigin(request: FastifyRequest): Origin {
   return { ip: request.ip, userAgent: request.headers['user-agent'] ?? '' };
 }
 
@@ -64,9 +70,7 @@ export async function listOwnAuditEvents(
   page: { limit: number; cursor?: string | undefined },
 ): Promise<AuditPage> {
   const beforeId = page.cursor === undefined ? undefined : decodeCursor(page.cursor, AuditCursorSchema);
-  // One extra row tells whether another page exists without a count.
   const rows = await listAuditEvents(db, userId, page.limit + 1, beforeId);
-  const events = rows.slice(0, page.limit).map(toEvent);
-  const last = events.at(-1);
-  return { events, nextCursor: rows.length > page.limit && last ? encodeCursor(last.id) : null };
+  const { rows: events, nextCursor } = keysetPage(rows, page.limit, (last) => last.id);
+  return { events: events.map(toEvent), nextCursor };
 }

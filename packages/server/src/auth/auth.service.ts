@@ -1,16 +1,11 @@
 import type { LoginBody, RegisterBody, User } from '@cloudsweep/contract';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, type Origin } from '../audit/audit.service.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './password.js';
 import { endSession, startSession, type ActiveSession, type NewSession } from './session.service.js';
 import { findUserByEmail, insertUser } from './users.repository.js';
-
-export interface Origin {
-  ip: string;
-  userAgent: string;
-}
 
 export interface SignedIn {
   user: User;

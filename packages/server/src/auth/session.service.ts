@@ -1,5 +1,6 @@
 import type { User } from '@cloudsweep/contract';
 import type { Kysely } from 'kysely';
+import type { Origin } from '../audit/audit.service.js';
 import type { Database } from '../db/schema.js';
 import { deleteDeadSessions, deleteSession, findSessionWithUser, insertSession, touchSession } from './sessions.repository.js';
 import { hashSessionToken, newCsrfToken, newSessionToken } from './session-token.js';
@@ -23,11 +24,7 @@ export interface ActiveSession {
   user: User;
 }
 
-export async function startSession(
-  db: Kysely<Database>,
-  userId: string,
-  origin: { ip: string; userAgent: string },
-): Promise<NewSession> {
+export async function startSession(db: Kysely<Database>, userId: string, origin: Origin): Promise<NewSession> {
   const now = new Date();
   const session: NewSession = {
     token: newSessionToken(),

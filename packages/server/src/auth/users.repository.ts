@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../db/database.js';
 import type { Database, UsersTable } from '../db/schema.js';
 
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UsersTable | undefined> {
@@ -14,10 +15,4 @@ export async function insertUser(db: Kysely<Database>, user: UsersTable): Promis
     if (isUniqueViolation(error)) return false;
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  // SQLite (better-sqlite3) and PostgreSQL spell it differently.
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
 }

@@ -58,6 +58,12 @@ function postgresDialect(url: string, onIdleError: (error: Error) => void): Post
   return new PostgresDialect({ pool });
 }
 
+/** A unique index or primary key refused a row; better-sqlite3 and pg spell it differently. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
+
 export interface OpenOptions {
   /** Told when PostgreSQL drops an idle pooled connection; the pool recovers by itself. */
   readonly onIdleError?: (error: Error) => void;

@@ -12,7 +12,7 @@ export class InvalidJobPayloadError extends Error {
 }
 
 /** Parses a payload with the job's schema and the rules every payload obeys. */
-export function parsePayload<P extends JobPayload>(definition: JobDefinition<P>, value: unknown): P {
+function parsePayload<P extends JobPayload>(definition: JobDefinition<P>, value: unknown): P {
   const parsed = definition.payload.safeParse(value);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`);

@@ -26,3 +26,13 @@ export function decodeCursor<T>(cursor: string, schema: z.ZodType<T>): T {
   if (!parsed.success) throw new AppError('bad_request', BAD_CURSOR, { field: 'cursor' });
   return parsed.data;
 }
+
+/**
+ * A page from rows fetched with one look-ahead row (`limit + 1`): the extra row says another
+ * page exists without a count, and the cursor is the key of the page's last row.
+ */
+export function keysetPage<Row>(rows: readonly Row[], limit: number, keyOf: (last: Row) => unknown): { rows: Row[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
+}

@@ -1,15 +1,10 @@
 import { verifyAwsAccess } from '@cloudsweep/engine';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit, type Origin } from '../../audit/audit.service.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import { AppError } from '../../errors.js';
 import { credentialSourceOf, type NewCredentials } from './account-credentials.js';
-
-export interface Origin {
-  readonly ip: string;
-  readonly userAgent: string;
-}
 
 export interface VerificationSubject {
   readonly userId: string;

@@ -5,7 +5,7 @@ import type { AccountRow } from './accounts.repository.js';
  * AKIA************WXYZ: enough for a person to tell their keys apart, as the AWS console shows
  * them. The id is not secret on its own, but nothing gains from showing all of it.
  */
-export function maskAccessKeyId(accessKeyId: string): string {
+function maskAccessKeyId(accessKeyId: string): string {
   if (accessKeyId.length <= 8) return '*'.repeat(accessKeyId.length);
   return `${accessKeyId.slice(0, 4)}${'*'.repeat(accessKeyId.length - 8)}${accessKeyId.slice(-4)}`;
 }

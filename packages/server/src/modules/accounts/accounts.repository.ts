@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { AwsAccountsTable, Database } from '../../db/schema.js';
 
 export type AccountRow = Selectable<AwsAccountsTable>;
@@ -32,7 +32,7 @@ export async function insertAccount(db: Kysely<Database>, row: Insertable<AwsAcc
 }
 
 export type CredentialColumns = Pick<
-  Updateable<AwsAccountsTable>,
+  AccountRow,
   'mode' | 'aws_account_id' | 'role_arn' | 'external_id' | 'access_key_id' | 'secret_ciphertext' | 'verified_at' | 'updated_at'
 >;
 
@@ -44,17 +44,4 @@ export async function updateCredentials(db: Kysely<Database>, userId: string, id
 export async function deleteAccount(db: Kysely<Database>, userId: string, id: string): Promise<boolean> {
   const result = await db.deleteFrom('aws_accounts').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
   return result.numDeletedRows > 0n;
-}
-
-/** The newest queued or running scan of an account, if any. */
-export async function findActiveScanId(db: Kysely<Database>, accountId: string): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('scans')
-    .select('id')
-    .where('account_id', '=', accountId)
-    .where('status', 'in', ['queued', 'running'])
-    .orderBy('created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id;
 }

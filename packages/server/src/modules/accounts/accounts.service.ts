@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Account, CreateAccountBody, RotateCredentialsBody } from '@cloudsweep/contract';
 import type { Kysely } from 'kysely';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit, type Origin } from '../../audit/audit.service.js';
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/schema.js';
 import { AppError, notFound } from '../../errors.js';
 import type { Keyring } from '../../secrets/keyring.js';
+import { findActiveScanId } from '../scans/scans.repository.js';
 import { credentialColumns, keysCredentials, type NewCredentials } from './account-credentials.js';
-import { verifyCredentials, type Origin } from './account-verification.js';
+import { verifyCredentials } from './account-verification.js';
 import { toAccount } from './account-view.js';
 import * as accounts from './accounts.repository.js';
 import { consumePendingExternalId, findPendingExternalId } from './external-ids.repository.js';
@@ -76,15 +77,16 @@ export async function createAccount(ctx: AccountsContext, userId: string, body: 
   const id = randomUUID();
   const now = new Date().toISOString();
   const columns = credentialColumns(ctx.keyring, id, credentials, { awsAccountId: identity.awsAccountId, at: now });
+  const row: accounts.AccountRow = { id, user_id: userId, name: body.name, ...columns, created_at: now };
   await ctx.db.transaction().execute(async (trx) => {
     await consume(trx, userId, pending);
-    await accounts.insertAccount(trx, { id, user_id: userId, name: body.name, ...columns, mode: credentials.mode, created_at: now, updated_at: now });
+    await accounts.insertAccount(trx, row);
     await recordAudit(trx, {
       userId, action: 'account.create', targetType: 'aws_account', targetId: id, ...origin,
       details: { mode: credentials.mode, awsAccountId: identity.awsAccountId, name: body.name },
     });
   });
-  return getUserAccount(ctx, userId, id);
+  return toAccount(row);
 }
 
 /**
@@ -120,14 +122,14 @@ export async function rotateCredentials(
       details: { from: row.mode, mode: credentials.mode, awsAccountId: identity.awsAccountId },
     });
   });
-  return getUserAccount(ctx, userId, id);
+  return toAccount({ ...row, ...columns });
 }
 
 /** Deleting an account deletes its scans and findings; a running scan must be cancelled first. */
 export async function deleteAccount(ctx: AccountsContext, userId: string, id: string, origin: Origin): Promise<void> {
   const row = await accounts.findAccount(ctx.db, userId, id);
   if (!row) throw notFound(ACCOUNT);
-  const active = await accounts.findActiveScanId(ctx.db, id);
+  const active = await findActiveScanId(ctx.db, id);
   if (active !== undefined) {
     throw new AppError('conflict', 'A scan of this account is queued or running; cancel it before deleting the account', { scanId: active });
   }

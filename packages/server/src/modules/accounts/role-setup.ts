@@ -15,7 +15,7 @@ const MAX_PENDING_PER_USER = 20;
  * The server picks it so a client cannot choose a guessable one (the ExternalId is what stops
  * another Cloudsweep user from getting us to scan your role).
  */
-export function newExternalId(): string {
+function newExternalId(): string {
   return `cs-${randomBytes(32).toString('base64url')}`;
 }
 
@@ -72,7 +72,7 @@ function permissions(policy: Policy): string[] {
 }
 
 /** The read-only role (CloudFormation YAML), trusting Cloudsweep's principal only with this ExternalId. */
-export function roleTemplate(externalId: string, principalArn: string | undefined, policy: Policy): string {
+function roleTemplate(externalId: string, principalArn: string | undefined, policy: Policy): string {
   return [
     "AWSTemplateFormatVersion: '2010-09-09'",
     'Description: Read-only role for Cloudsweep scans, assumable only with your ExternalId',

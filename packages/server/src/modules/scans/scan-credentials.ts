@@ -4,7 +4,7 @@ import { SAMPLE_CREDENTIALS } from '../../sample/sample-aws.js';
 import type { Keyring } from '../../secrets/keyring.js';
 import { SecretError } from '../../secrets/secret-error.js';
 import { storedKeysSource } from '../accounts/account-credentials.js';
-import type { AccountRow } from './scans.repository.js';
+import type { AccountRow } from '../accounts/accounts.repository.js';
 
 export interface CredentialDeps {
   readonly keyring: Keyring;

@@ -3,12 +3,13 @@ import { recordAudit } from '../../audit/audit.service.js';
 import type { Db } from '../../db/database.js';
 import type { ScanEventBus } from '../../events/scan-events.js';
 import { JobCancelledError, JobShutdownError, PermanentJobError, type JobContext, type JobFailure, type JobQueue } from '../../jobs/job-queue.js';
+import { findAccount } from '../accounts/accounts.repository.js';
 import type { TextIndexer } from '../findings/findings-text-index.js';
 import { engineAccess, type CredentialDeps } from './scan-credentials.js';
 import { describeFailure, type ScanFailure } from './scan-failure.js';
 import { scanJob } from './scan-job-definition.js';
 import { ScanRecorder, ScanSupersededError } from './scan-recorder.js';
-import { deleteScanFindings, findAccount, findScan, updateScan, type ScanRow } from './scans.repository.js';
+import { deleteScanFindings, findScan, updateScan, type ScanRow } from './scans.repository.js';
 
 export interface ScanJobDeps extends CredentialDeps {
   readonly db: Db;
@@ -61,7 +62,8 @@ async function failScan(deps: Pick<ScanJobDeps, 'db' | 'events'>, row: Pick<Scan
 }
 
 async function runEngine(deps: ScanJobDeps, row: ScanRow, attempt: number, signal: AbortSignal): Promise<void> {
-  const account = await findAccount(deps.db.kysely, row.account_id);
+  // The scan's user is the account's owner: the scan was started through an ownership check.
+  const account = await findAccount(deps.db.kysely, row.user_id, row.account_id);
   if (!account) throw new PermanentJobError('The AWS account of this scan no longer exists');
   const access = await engineAccess(account, deps);
   const recorder = new ScanRecorder(deps.db, deps.events, { id: row.id, userId: row.user_id, attempt });
@@ -84,7 +86,8 @@ async function runEngine(deps: ScanJobDeps, row: ScanRow, attempt: number, signa
 
 /** After a failed attempt: requeue it for the queue's retry, or fail the scan for good. */
 async function settleAttempt(deps: ScanJobDeps, job: JobContext<ScanPayload>, row: ScanRow, attempt: number, error: unknown): Promise<never> {
-  const failure = describeFailure(error, { attempt, ...(regionOf(row) ? { region: regionOf(row) } : {}) });
+  const region = regionOf(row);
+  const failure = describeFailure(error, { attempt, ...(region ? { region } : {}) });
   if (failure.retryable && job.attempt < job.maxAttempts) {
     await updateScan(deps.db.kysely, row.id, { from: ['running'], attempt }, {
       status: 'queued', attempt: attempt + 1, phase: 'waiting to retry', error_message: failure.message, error_details: JSON.stringify(failure.details),
@@ -103,7 +106,7 @@ function regionOf(row: ScanRow): string | undefined {
 }
 
 /** The 'scan' job: runs one attempt of a scan; safe to run again (at-least-once delivery). */
-export function scanJobHandler(deps: ScanJobDeps) {
+function scanJobHandler(deps: ScanJobDeps) {
   return async (job: JobContext<ScanPayload>): Promise<void> => {
     const row = await findScan(deps.db.kysely, job.payload.scanId);
     // Finished or cancelled already (a duplicate delivery, or cancelled while queued): nothing to do.
@@ -133,7 +136,7 @@ async function onAbort(deps: ScanJobDeps, row: ScanRow, attempt: number, reason:
 }
 
 /** Called by the queue when a scan's job fails for good outside the handler (e.g. 'worker lost'). */
-export function scanJobFailed(deps: Pick<ScanJobDeps, 'db' | 'events'>) {
+function scanJobFailed(deps: Pick<ScanJobDeps, 'db' | 'events'>) {
   return async (failure: JobFailure<ScanPayload>): Promise<void> => {
     const row = failure.payload && (await findScan(deps.db.kysely, failure.payload.scanId));
     if (!row) return;

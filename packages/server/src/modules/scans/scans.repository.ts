@@ -1,11 +1,10 @@
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
-import type { AwsAccountsTable, Database, ScansTable, ScanStatus } from '../../db/schema.js';
+import type { Database, ScansTable, ScanStatus } from '../../db/schema.js';
 import { abandonTextIndex } from '../findings/findings-text-index.js';
 
 export type ScanRow = Selectable<ScansTable>;
 /** A scan with the email of the person who started it: what every scan answer shows. */
 export type ScanViewRow = ScanRow & { user_email: string };
-export type AccountRow = Selectable<AwsAccountsTable>;
 type Executor = Kysely<Database> | Transaction<Database>;
 
 export const ACTIVE: readonly ScanStatus[] = ['queued', 'running'];
@@ -14,23 +13,12 @@ function withEmail(db: Kysely<Database>) {
   return db.selectFrom('scans').innerJoin('users', 'users.id', 'scans.user_id').selectAll('scans').select('users.email as user_email');
 }
 
-/*
- * Accounts are read here directly: the accounts module owns their writes. Scoped to the user so
- * another user's account id is simply "not found".
- */
-export async function findOwnedAccount(db: Kysely<Database>, userId: string, accountId: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('aws_accounts').selectAll().where('id', '=', accountId).where('user_id', '=', userId).executeTakeFirst();
-}
-
-export async function findAccount(db: Kysely<Database>, accountId: string): Promise<AccountRow | undefined> {
-  return db.selectFrom('aws_accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
-}
-
 /** Throws the database's unique violation when the account already has an active scan. */
 export async function insertScan(db: Executor, row: Insertable<ScansTable>): Promise<void> {
   await db.insertInto('scans').values(row).execute();
 }
 
+/** The account's queued or running scan, if any (the unique index allows one). */
 export async function findActiveScanId(db: Kysely<Database>, accountId: string): Promise<string | undefined> {
   const row = await db.selectFrom('scans').select('id').where('account_id', '=', accountId).where('status', 'in', ACTIVE).executeTakeFirst();
   return row?.id;

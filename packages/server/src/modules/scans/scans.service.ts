@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Scan, ScanListQuery, ScanPage, StartScanBody } from '@cloudsweep/contract';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/audit.service.js';
+import { recordAudit, type Origin } from '../../audit/audit.service.js';
 import type { Config } from '../../config.js';
-import type { Db } from '../../db/database.js';
+import { isUniqueViolation, type Db } from '../../db/database.js';
 import { AppError, notFound } from '../../errors.js';
 import type { ScanEventBus } from '../../events/scan-events.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
-import { decodeCursor, encodeCursor } from '../../pagination/cursor.js';
+import { decodeCursor, keysetPage } from '../../pagination/cursor.js';
+import { findAccount } from '../accounts/accounts.repository.js';
 import { scanJob } from './scan-job-definition.js';
 import { scanScope } from './scan-scope.js';
 import { toScan } from './scan-view.js';
@@ -20,16 +21,8 @@ export interface ScanServiceDeps {
   readonly events: ScanEventBus;
 }
 
-export interface Actor {
+export interface Actor extends Origin {
   readonly userId: string;
-  readonly ip: string;
-  readonly userAgent: string;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || !('code' in error)) return false;
-  // better-sqlite3 and pg name the same constraint failure differently.
-  return error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === '23505';
 }
 
 async function activeConflict(db: Db, accountId: string): Promise<AppError> {
@@ -73,7 +66,7 @@ async function queueScan(deps: ScanServiceDeps, actor: Actor, scan: NewScan, aud
 }
 
 export async function startScan(deps: ScanServiceDeps, actor: Actor, accountId: string, body: StartScanBody): Promise<{ status: 200 | 202; scan: Scan }> {
-  const account = await repo.findOwnedAccount(deps.db.kysely, actor.userId, accountId);
+  const account = await findAccount(deps.db.kysely, actor.userId, accountId);
   if (!account) throw notFound('The AWS account');
   const scope = scanScope(body.regions, body.checks);
   if (!body.force && deps.config.scanCacheTtlSeconds > 0) {
@@ -131,12 +124,10 @@ export async function getScan(db: Db, userId: string, scanId: string): Promise<S
 const CursorSchema = z.tuple([z.string().max(40), z.string().max(64)]);
 
 export async function listScans(db: Db, userId: string, accountId: string, query: ScanListQuery): Promise<ScanPage> {
-  const account = await repo.findOwnedAccount(db.kysely, userId, accountId);
+  const account = await findAccount(db.kysely, userId, accountId);
   if (!account) throw notFound('The AWS account');
   const before = query.cursor === undefined ? undefined : decodeCursor(query.cursor, CursorSchema);
-  // One extra row tells whether another page exists without a count.
   const rows = await repo.listAccountScans(db.kysely, accountId, query.limit + 1, before);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return { scans: page.map((r) => toScan(r)), nextCursor: rows.length > query.limit && last ? encodeCursor([last.created_at, last.id]) : null };
+  const page = keysetPage(rows, query.limit, (last) => [last.created_at, last.id]);
+  return { scans: page.rows.map((r) => toScan(r)), nextCursor: page.nextCursor };
 }
