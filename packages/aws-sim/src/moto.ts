@@ -24,7 +24,8 @@ export function motoBinary(): string {
   return binary;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now, for a server a test is about to start. */
+export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);

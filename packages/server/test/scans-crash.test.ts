@@ -3,11 +3,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSim, type RunningSim } from '@cloudsweep/aws-sim';
+import { freePort } from '@cloudsweep/aws-sim/moto';
 import type { Scan } from '@cloudsweep/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sleep, waitFor } from './jobs-test-kit.js';
@@ -16,17 +16,6 @@ import { ACCESS_KEY_ID, SECRET_ACCESS_KEY } from './scans-test-kit.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const LEASE_SECONDS = 3;
-
-async function freePort(): Promise<number> {
-  return new Promise((done, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** The test's environment without DATABASE_URL: the server runs in its embedded mode. */
 function embeddedEnv(): NodeJS.ProcessEnv {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
-import { decodeCursor, encodeCursor } from '../../pagination/cursor.js';
+import { decodeCursor, encodeCursor, keysetPage } from '../../pagination/cursor.js';
 import type { FindingRow } from './findings.repository.js';
 import { SORT_COLUMN, type Keyset, type SortKey, type SortOrder } from './findings-query.js';
 
@@ -35,15 +35,16 @@ export function keysetOf(listing: Listing, limit: number, cursor: string | undef
   return { sort: listing.sort, order: listing.order, limit, after: { key: decoded.key, id: decoded.id } };
 }
 
+function cursorKey(listing: Listing, row: FindingRow) {
+  return { scan: listing.scanId, order: orderTag(listing), key: row[SORT_COLUMN[listing.sort]], id: row.id };
+}
+
 /** The cursor of the page that starts after `row`. */
 export function cursorAfter(listing: Listing, row: FindingRow): string {
-  return encodeCursor({ scan: listing.scanId, order: orderTag(listing), key: row[SORT_COLUMN[listing.sort]], id: row.id });
+  return encodeCursor(cursorKey(listing, row));
 }
 
 /** Trims the look-ahead row and encodes where the next page starts. */
 export function pageOf(listing: Listing, limit: number, rows: FindingRow[]): { rows: FindingRow[]; nextCursor: string | null } {
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  if (rows.length <= limit || !last) return { rows: page, nextCursor: null };
-  return { rows: page, nextCursor: cursorAfter(listing, last) };
+  return keysetPage(rows, limit, (last) => cursorKey(listing, last));
 }
